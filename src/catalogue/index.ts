@@ -1,0 +1,75 @@
+import { extname } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { inputError } from '../util/errors.ts';
+import type { CatalogueFormat, CatalogueRow, RawRecord, RowProblem } from './types.ts';
+import { readCsv } from './readers/csv.ts';
+import { readJsonl } from './readers/jsonl.ts';
+import { readJsonArray } from './readers/json.ts';
+import { readParquet } from './readers/parquet.ts';
+import { checkRecord } from './row.ts';
+
+export type { CatalogueRow, RawRecord, RowProblem, SourceLocation, CatalogueFormat } from './types.ts';
+export { CATALOGUE_COLUMNS, type CatalogueColumn } from './columns.ts';
+export { checkRecord } from './row.ts';
+
+const FORMATS: Record<string, CatalogueFormat> = {
+  '.csv': 'csv',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+  '.json': 'json',
+  '.parquet': 'parquet',
+};
+
+export function catalogueFormat(file: string): CatalogueFormat {
+  const format = FORMATS[extname(file).toLowerCase()];
+  if (!format) throw inputError(`unknown catalogue format "${extname(file) || '(no extension)'}": use .csv, .jsonl, .ndjson, .json or .parquet`, { file });
+  return format;
+}
+
+/** The records of a catalogue file, in file order, whatever its format. */
+export function readRecords(file: string): AsyncGenerator<RawRecord> {
+  switch (catalogueFormat(file)) {
+    case 'csv':
+      return readCsv(file);
+    case 'jsonl':
+      return readJsonl(file);
+    case 'json':
+      return readJsonArray(file);
+    case 'parquet':
+      return readParquet(file);
+  }
+}
+
+export interface ReadCatalogueOptions {
+  /** A bad row stops the read with an input error instead of becoming a problem. */
+  strict?: boolean;
+}
+
+export interface ReadCatalogueResult {
+  rows: CatalogueRow[];
+  problems: RowProblem[];
+}
+
+/** Reads and checks every row; bad rows become problems (or, with `strict`, an error). */
+export async function readCatalogue(file: string, options: ReadCatalogueOptions = {}): Promise<ReadCatalogueResult> {
+  await assertReadable(file);
+  const rows: CatalogueRow[] = [];
+  const problems: RowProblem[] = [];
+  for await (const record of readRecords(file)) {
+    const result = checkRecord(record);
+    if (result.ok) rows.push(result.row);
+    else if (options.strict) throw inputError(result.problem.message, result.problem.source);
+    else problems.push(result.problem);
+  }
+  return { rows, problems };
+}
+
+export async function assertReadable(file: string): Promise<void> {
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw inputError('catalogue is not a file', { file });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw inputError('catalogue not found', { file });
+    throw error;
+  }
+}

@@ -1,0 +1,19 @@
+import { readFile } from 'node:fs/promises';
+import { inputError } from '../../util/errors.ts';
+import type { RawRecord } from '../types.ts';
+import { recordFromObject } from './object.ts';
+
+/**
+ * A JSON array of row objects. The whole file is one document, so a syntax error is fatal; the
+ * line reported for each row is its array index + 1 (JSON has no useful line for an element).
+ */
+export async function* readJsonArray(file: string): AsyncGenerator<RawRecord> {
+  let rows: unknown;
+  try {
+    rows = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw inputError(`not valid JSON: ${(error as Error).message}`, { file }, error);
+  }
+  if (!Array.isArray(rows)) throw inputError('a .json catalogue must be an array of rows', { file });
+  for (let index = 0; index < rows.length; index++) yield recordFromObject(rows[index], { file, line: index + 1 });
+}

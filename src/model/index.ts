@@ -1,0 +1,2 @@
+export type { Api, CatalogueModel, Endpoint, Example, Response } from './types.ts';
+export { buildModel, type ModelResult } from './build-model.ts';

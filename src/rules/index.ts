@@ -1,0 +1,2 @@
+export type { RuleDefinition, RuleStage, FindingDraft } from './types.ts';
+export { RULES, ruleById } from './registry.ts';
