@@ -10,7 +10,7 @@ export function slugify(name: string, fallback: string): string {
   const ascii = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '') // strip combining accents: "Café" → "cafe"
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2') // "getVehicles" → "get-Vehicles"
+    .replace(/([a-z])([A-Z])/g, '$1-$2') // "getVehicles" → "get-Vehicles"
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');

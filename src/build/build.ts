@@ -1,0 +1,291 @@
+import { access, readFile, rm, rmdir } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep, isAbsolute, basename } from 'node:path';
+import { catalogueFormat, readCatalogue, assertReadable, type CatalogueRow, type RowProblem } from '../catalogue/index.ts';
+import { compareFindings, type Finding } from '../findings/types.ts';
+import { buildModel, type Api, type CatalogueModel, type Endpoint, type Example } from '../model/index.ts';
+import { endpointSchemas, normaliseSchema, type NormalisedSchema, type StatusSchema } from '../schemas/index.ts';
+import { apiTypesIndex, endpointTypesFile, typesIndex } from '../typegen/index.ts';
+import { writeFileAtomic } from '../util/atomic-write.ts';
+import { contentHash, fileHash } from '../util/hash.ts';
+import { inputError } from '../util/errors.ts';
+import { GENERATOR_VERSION, MANIFEST_FILE, readManifest, type Manifest, type ManifestApi, type ManifestEndpoint } from './manifest.ts';
+import { rowProblemFinding, schemaProblemFinding } from './findings.ts';
+import { TypeCompiler } from './type-compiler.ts';
+
+export interface BuildOptions {
+  catalogue: string;
+  out: string;
+  /** Write nothing; report which files are stale. */
+  check?: boolean;
+  /** A bad row is fatal instead of a finding. */
+  strict?: boolean;
+  /** Regenerate everything even if the manifest says it is current. */
+  force?: boolean;
+  /** Paths in the manifest are written relative to this folder (the project root). */
+  root?: string;
+  onProgress?: (event: BuildProgress) => void;
+}
+
+export type BuildProgress =
+  | { phase: 'read'; rows: number }
+  | { phase: 'generate'; done: number; total: number };
+
+export interface BuildResult {
+  findings: Finding[];
+  /** Absent when the build was a no-op (the catalogue is byte-identical to the last build's). */
+  model?: CatalogueModel;
+  /** Files written (or, with `check`, that would be written), relative to `out`. */
+  written: string[];
+  /** Files removed (or that would be), relative to `out`. */
+  removed: string[];
+  /** Endpoints regenerated / reused from the previous build. */
+  regenerated: number;
+  reused: number;
+  noOp: boolean;
+  rows: number;
+}
+
+/**
+ * catalogue → generated/: per-endpoint schema documents, TypeScript types, indexes, manifest.
+ *
+ * Incremental by content: each endpoint's input hash is compared with the previous manifest, and
+ * an endpoint whose rows, names and API did not change keeps its files untouched (no schema or
+ * type work). A catalogue byte-identical to the last build's is a no-op without parsing.
+ *
+ * Atomic per file, ordered so that an interrupted build leaves a usable tree: endpoint files
+ * first (each written whole via rename), then the indexes, then removals, the manifest last; the
+ * next build sees the old manifest and redoes whatever had not been recorded.
+ */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const out = resolve(options.out);
+  const root = resolve(options.root ?? process.cwd());
+  await assertReadable(options.catalogue);
+  const sourceBytes = await readFile(options.catalogue);
+  const sourceSha = fileHash(sourceBytes);
+  const previous = options.force ? undefined : await readManifest(out);
+
+  if (previous && previous.source.sha256 === sourceSha && !options.check && (await filesPresent(out, previous))) {
+    return { findings: previous.findings, written: [], removed: [], regenerated: 0, reused: countEndpoints(previous), noOp: true, rows: previous.source.rows };
+  }
+
+  const { rows, problems } = await readCatalogue(options.catalogue, { strict: options.strict });
+  options.onProgress?.({ phase: 'read', rows: rows.length + problems.length });
+  const { model, problems: modelProblems } = buildModel(rows);
+  const allRowProblems: RowProblem[] = [...problems, ...modelProblems];
+  if (options.strict && modelProblems[0]) throw inputError(modelProblems[0].message, modelProblems[0].source);
+
+  const findings: Finding[] = allRowProblems.map(rowProblemFinding);
+  const previousEndpoints = indexManifest(previous);
+  const previousFindings = groupFindings(previous?.findings ?? []);
+  const normalised = new Map<string, NormalisedSchema>();
+  const normalise = (example: Example) => {
+    let result = normalised.get(example.schemaText);
+    if (!result) normalised.set(example.schemaText, (result = normaliseSchema(example.schema)));
+    return result;
+  };
+  const types = new TypeCompiler();
+
+  const files = new Map<string, string>(); // relative path → content, for files to (re)write
+  const manifestApis: ManifestApi[] = [];
+  let regenerated = 0;
+  let reused = 0;
+  const total = countModelEndpoints(model);
+
+  for (const api of model.apis) {
+    const manifestEndpoints: ManifestEndpoint[] = [];
+    for (const endpoint of api.endpoints) {
+      const inputHash = endpointInputHash(api, endpoint);
+      const paths = endpointPaths(api, endpoint);
+      const before = previousEndpoints.get(endpoint.id);
+      if (before && before.inputHash === inputHash && before.files.schema === paths.schema && before.files.types === paths.types && previous!.files[paths.schema] && previous!.files[paths.types]) {
+        manifestEndpoints.push(before);
+        findings.push(...(previousFindings.get(endpointKey(api.slug, endpoint.slug)) ?? []));
+        reused++;
+        continue;
+      }
+      const { document, statuses, problems: schemaProblems } = endpointSchemas(endpoint, api.name, normalise);
+      for (const problem of schemaProblems) findings.push(schemaProblemFinding(api, endpoint, problem));
+      manifestEndpoints.push({
+        id: endpoint.id,
+        name: endpoint.name,
+        slug: endpoint.slug,
+        typeName: endpoint.typeName,
+        inputHash,
+        statuses: statuses.map((s) => ({ status: s.status, schemaHash: s.hash, examples: examplesOf(endpoint, s.status) })),
+        files: paths,
+      });
+      regenerated++;
+      files.set(paths.schema, `${JSON.stringify(document, null, 2)}\n`);
+      const declarations = await types.declarationsFor(statuses, (problem) => {
+        const example = endpoint.responses.find((r) => r.status === problem.status)!.examples[0]!;
+        findings.push(schemaProblemFinding(api, endpoint, { ...problem, example }));
+      });
+      files.set(paths.types, endpointTypesFile(api, endpoint, declarations));
+      options.onProgress?.({ phase: 'generate', done: regenerated + reused, total });
+    }
+    manifestApis.push({ id: api.id, name: api.name, slug: api.slug, typeName: api.typeName, endpoints: manifestEndpoints });
+    files.set(`types/${api.slug}/index.ts`, apiTypesIndex(api));
+  }
+  files.set('types/index.ts', typesIndex(model.apis));
+
+  // Index files are cheap to render; only those whose content changed are rewritten.
+  const fileHashes: Record<string, string> = {};
+  for (const api of manifestApis) {
+    for (const endpoint of api.endpoints) {
+      for (const path of [endpoint.files.schema, endpoint.files.types]) {
+        const content = files.get(path);
+        fileHashes[path] = content !== undefined ? contentHash(content) : previous!.files[path]!;
+      }
+    }
+  }
+  for (const [path, content] of files) if (!(path in fileHashes)) fileHashes[path] = contentHash(content);
+  for (const [path, hash] of Object.entries(fileHashes)) if (previous?.files[path] === hash && !isEndpointFile(path, files)) files.delete(path);
+
+  const manifest: Manifest = {
+    generator: { name: 'apiconform', version: GENERATOR_VERSION },
+    source: {
+      file: displayPath(options.catalogue, root),
+      sha256: sourceSha,
+      format: catalogueFormat(options.catalogue),
+      rows: rows.length + problems.length,
+      invalidRows: allRowProblems.length,
+    },
+    apis: manifestApis,
+    files: sortedRecord(fileHashes),
+    findings: [...findings].sort(compareFindings),
+  };
+  const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+  const removed = Object.keys(previous?.files ?? {}).filter((path) => !(path in fileHashes)).sort();
+
+  if (options.check) {
+    const stale = await staleFiles(out, files, fileHashes, manifestText);
+    return { findings, model, written: stale, removed, regenerated, reused, noOp: false, rows: manifest.source.rows };
+  }
+
+  // Endpoint files first, then the indexes, then removals, the manifest last (see above).
+  const order = [...files.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
+  for (const path of order) await writeFileAtomic(safeJoin(out, path), files.get(path)!);
+  for (const path of removed) await removeOwnedFile(out, path);
+  await writeFileAtomic(join(out, MANIFEST_FILE), manifestText);
+  return { findings, model, written: order, removed, regenerated, reused, noOp: false, rows: manifest.source.rows };
+}
+
+/** Everything an endpoint's files are made from. Two equal hashes mean byte-identical files. */
+function endpointInputHash(api: Api, endpoint: Endpoint): string {
+  const identity = [GENERATOR_VERSION, api.id, api.name, api.slug, api.typeName, endpoint.name, endpoint.slug, endpoint.typeName, endpoint.description];
+  const parts: string[] = [JSON.stringify(identity)];
+  for (const response of endpoint.responses) {
+    for (const example of response.examples) {
+      parts.push(JSON.stringify([response.status, example.rowId, example.summary]), example.schemaText, JSON.stringify(example.body));
+    }
+  }
+  return contentHash(parts.join('\u0000'));
+}
+
+export function endpointPaths(api: Api, endpoint: Endpoint): { schema: string; types: string } {
+  return { schema: `schemas/${api.slug}/${endpoint.slug}.schema.json`, types: `types/${api.slug}/${endpoint.slug}.ts` };
+}
+
+function examplesOf(endpoint: Endpoint, status: number): number {
+  return endpoint.responses.find((r) => r.status === status)?.examples.length ?? 0;
+}
+
+const endpointKey = (api: string, endpoint: string) => `${api}\u0000${endpoint}`;
+
+/** Schema findings of the previous build by endpoint, replayed for endpoints it reuses. */
+function groupFindings(findings: readonly Finding[]): Map<string, Finding[]> {
+  const map = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    if (finding.ruleId === 'catalogue/invalid-row') continue; // re-derived from the rows every time
+    const key = endpointKey(finding.api, finding.endpoint);
+    map.set(key, [...(map.get(key) ?? []), finding]);
+  }
+  return map;
+}
+
+function indexManifest(manifest: Manifest | undefined): Map<string, ManifestEndpoint> {
+  const map = new Map<string, ManifestEndpoint>();
+  for (const api of manifest?.apis ?? []) for (const endpoint of api.endpoints) map.set(endpoint.id, endpoint);
+  return map;
+}
+
+function countEndpoints(manifest: Manifest): number {
+  return manifest.apis.reduce((n, api) => n + api.endpoints.length, 0);
+}
+
+function countModelEndpoints(model: CatalogueModel): number {
+  return model.apis.reduce((n, api) => n + api.endpoints.length, 0);
+}
+
+function isEndpointFile(path: string, files: Map<string, string>): boolean {
+  return files.has(path) && (path.startsWith('schemas/') || (path.startsWith('types/') && !path.endsWith('/index.ts') && path !== 'types/index.ts'));
+}
+
+function rank(path: string): number {
+  if (path === 'types/index.ts') return 2;
+  if (path.endsWith('/index.ts')) return 1;
+  return 0;
+}
+
+async function filesPresent(out: string, manifest: Manifest): Promise<boolean> {
+  try {
+    await Promise.all(Object.keys(manifest.files).map((path) => access(join(out, path))));
+    return true;
+  } catch {
+    return false; // any missing file means: do a real build
+  }
+}
+
+/** Files whose content on disk differs from what a build would write (or that would be removed). */
+async function staleFiles(out: string, toWrite: Map<string, string>, hashes: Record<string, string>, manifestText: string): Promise<string[]> {
+  const stale: string[] = [];
+  const expected = new Map<string, string>(Object.entries(hashes));
+  expected.set(MANIFEST_FILE, contentHash(manifestText));
+  for (const [path, hash] of [...expected].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    let onDisk: string | undefined;
+    try {
+      onDisk = contentHash(await readFile(join(out, path)));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    const want = toWrite.has(path) ? contentHash(toWrite.get(path)!) : hash;
+    if (onDisk !== want) stale.push(path);
+  }
+  return stale;
+}
+
+/** Joins a generated relative path onto the output folder, refusing anything that would escape it. */
+export function safeJoin(out: string, path: string): string {
+  const full = resolve(out, path);
+  const rel = relative(out, full);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) {
+    throw inputError(`refusing to write outside the output folder: ${path}`);
+  }
+  return full;
+}
+
+async function removeOwnedFile(out: string, path: string): Promise<void> {
+  const full = safeJoin(out, path);
+  await rm(full, { force: true });
+  // remove the folder too once the last generated file in it is gone
+  for (let dir = dirname(full); dir.startsWith(out + sep) && dir !== out; dir = dirname(dir)) {
+    try {
+      await rmdir(dir);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOTEMPTY' || code === 'EEXIST' || code === 'ENOENT') break;
+      throw error;
+    }
+  }
+}
+
+function displayPath(file: string, root: string): string {
+  const rel = relative(root, resolve(file));
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : basename(file);
+}
+
+function sortedRecord(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+export type { StatusSchema, CatalogueRow };
