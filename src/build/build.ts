@@ -68,7 +68,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return { findings: previous.findings, written: [], removed: [], regenerated: 0, reused: countEndpoints(previous), noOp: true, rows: previous.source.rows };
   }
 
-  const { rows, problems } = await readCatalogue(options.catalogue, { strict: options.strict });
+  const label = displayPath(options.catalogue, root);
+  const { rows, problems } = await readCatalogue(options.catalogue, { strict: options.strict, label });
   options.onProgress?.({ phase: 'read', rows: rows.length + problems.length });
   const { model, problems: modelProblems } = buildModel(rows);
   const allRowProblems: RowProblem[] = [...problems, ...modelProblems];
@@ -144,7 +145,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const manifest: Manifest = {
     generator: { name: 'apiconform', version: GENERATOR_VERSION },
     source: {
-      file: displayPath(options.catalogue, root),
+      file: label,
       sha256: sourceSha,
       format: catalogueFormat(options.catalogue),
       rows: rows.length + problems.length,
@@ -164,7 +165,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   // Endpoint files first, then the indexes, then removals, the manifest last (see above).
   const order = [...files.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
-  for (const path of order) await writeFileAtomic(safeJoin(out, path), files.get(path)!);
+  const crashAfter = Number(process.env.APICONFORM_TEST_CRASH_AFTER_WRITES ?? NaN); // test hook: simulates a kill mid-build
+  let writes = 0;
+  for (const path of order) {
+    await writeFileAtomic(safeJoin(out, path), files.get(path)!);
+    if (++writes === crashAfter) process.kill(process.pid, 'SIGKILL');
+  }
   for (const path of removed) await removeOwnedFile(out, path);
   await writeFileAtomic(join(out, MANIFEST_FILE), manifestText);
   return { findings, model, written: order, removed, regenerated, reused, noOp: false, rows: manifest.source.rows };

@@ -26,23 +26,28 @@ export function catalogueFormat(file: string): CatalogueFormat {
   return format;
 }
 
-/** The records of a catalogue file, in file order, whatever its format. */
-export function readRecords(file: string): AsyncGenerator<RawRecord> {
+/**
+ * The records of a catalogue file, in file order, whatever its format. `label` is how the file
+ * is named in source locations (a project-relative path, so findings carry no machine paths).
+ */
+export function readRecords(file: string, label = file): AsyncGenerator<RawRecord> {
   switch (catalogueFormat(file)) {
     case 'csv':
-      return readCsv(file);
+      return readCsv(file, label);
     case 'jsonl':
-      return readJsonl(file);
+      return readJsonl(file, label);
     case 'json':
-      return readJsonArray(file);
+      return readJsonArray(file, label);
     case 'parquet':
-      return readParquet(file);
+      return readParquet(file, label);
   }
 }
 
 export interface ReadCatalogueOptions {
   /** A bad row stops the read with an input error instead of becoming a problem. */
   strict?: boolean;
+  /** How the file is named in source locations (default: the path as given). */
+  label?: string;
 }
 
 export interface ReadCatalogueResult {
@@ -55,7 +60,7 @@ export async function readCatalogue(file: string, options: ReadCatalogueOptions 
   await assertReadable(file);
   const rows: CatalogueRow[] = [];
   const problems: RowProblem[] = [];
-  for await (const record of readRecords(file)) {
+  for await (const record of readRecords(file, options.label ?? file)) {
     const result = checkRecord(record);
     if (result.ok) rows.push(result.row);
     else if (options.strict) throw inputError(result.problem.message, result.problem.source);

@@ -10,8 +10,8 @@ import { recordFromArray } from './header.ts';
  * run can go on; a structural error (an unclosed quote swallows the rest of the file) cannot be
  * recovered from safely and stops the read with an input error naming the line.
  */
-export async function* readCsv(file: string): AsyncGenerator<RawRecord> {
-  const parser = createReadStream(file).pipe(
+export async function* readCsv(path: string, file = path): AsyncGenerator<RawRecord> {
+  const parser = createReadStream(path).pipe(
     parse({ bom: true, relax_column_count: true, info: true, skip_empty_lines: true }),
   );
   let header: string[] | undefined;

@@ -7,10 +7,10 @@ import { recordFromObject } from './object.ts';
  * A JSON array of row objects. The whole file is one document, so a syntax error is fatal; the
  * line reported for each row is its array index + 1 (JSON has no useful line for an element).
  */
-export async function* readJsonArray(file: string): AsyncGenerator<RawRecord> {
+export async function* readJsonArray(path: string, file = path): AsyncGenerator<RawRecord> {
   let rows: unknown;
   try {
-    rows = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
+    rows = JSON.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
   } catch (error) {
     throw inputError(`not valid JSON: ${(error as Error).message}`, { file }, error);
   }

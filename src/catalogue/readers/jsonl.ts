@@ -4,8 +4,8 @@ import type { RawRecord } from '../types.ts';
 import { recordFromObject } from './object.ts';
 
 /** One JSON object per line (`.jsonl`, `.ndjson`); blank lines are skipped. */
-export async function* readJsonl(file: string): AsyncGenerator<RawRecord> {
-  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+export async function* readJsonl(path: string, file = path): AsyncGenerator<RawRecord> {
+  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
   let line = 0;
   for await (const text of lines) {
     line++;

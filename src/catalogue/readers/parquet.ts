@@ -10,8 +10,8 @@ import { checkHeader } from './header.ts';
  * one at a time so memory stays near one group's size; the "line" of a row is its 1-based row
  * number in the file.
  */
-export async function* readParquet(file: string): AsyncGenerator<RawRecord> {
-  const buffer = await readFile(file);
+export async function* readParquet(path: string, file = path): AsyncGenerator<RawRecord> {
+  const buffer = await readFile(path);
   const arrayBuffer = buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
   let metadata;
   try {

@@ -1,0 +1,41 @@
+import { loadConfigFile, resolveConfig, type ResolvedConfig, type FailOn, type ReportFormat } from '../config/index.ts';
+import { usageError } from '../util/errors.ts';
+import { createOutput, type Output } from './output.ts';
+
+/** Options every command accepts (see main.ts). */
+export interface GlobalFlags {
+  config?: string;
+  debug?: boolean;
+  quiet?: boolean;
+  json?: boolean;
+  failOn?: string;
+  format?: string;
+  strict?: boolean;
+}
+
+export interface CommandContext {
+  config: ResolvedConfig;
+  output: Output;
+  json: boolean;
+  cwd: string;
+}
+
+const FAIL_ON = new Set(['error', 'warning', 'info', 'never']);
+const FORMATS = new Set(['md', 'json', 'junit', 'html']);
+
+/** Config file + flags → one resolved context, once per command. */
+export async function commandContext(flags: GlobalFlags, overrides: { catalogue?: string } = {}): Promise<CommandContext> {
+  const cwd = process.cwd();
+  if (flags.failOn !== undefined && !FAIL_ON.has(flags.failOn)) throw usageError(`--fail-on must be one of error, warning, info, never (got "${flags.failOn}")`);
+  const formats = flags.format?.split(',').map((f) => f.trim()).filter(Boolean);
+  const unknown = formats?.filter((f) => !FORMATS.has(f));
+  if (unknown?.length) throw usageError(`--format takes md, json, junit, html (got ${unknown.join(', ')})`);
+  const file = await loadConfigFile(cwd, flags.config);
+  const config = resolveConfig(file, {
+    catalogue: overrides.catalogue,
+    failOn: flags.failOn as FailOn | undefined,
+    formats: formats as ReportFormat[] | undefined,
+    strict: flags.strict,
+  });
+  return { config, output: createOutput({ quiet: flags.quiet || flags.json }), json: flags.json === true, cwd };
+}

@@ -1,0 +1,62 @@
+import { Command, CommanderError, Option } from 'commander';
+import { ApiconformError, errorMessage } from '../util/errors.ts';
+import { EXIT } from './exit-codes.ts';
+import { registerBuild } from './commands/build.ts';
+import { VERSION } from '../version.ts';
+
+/**
+ * The CLI: parses arguments and calls the library; nothing else. Returns the exit code:
+ * 0 clean, 1 findings at/above --fail-on (or a stale --check), 2 usage/config/input error,
+ * 3 internal error (a bug: please report it with --debug output).
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode: number = EXIT.clean;
+  const debug = argv.includes('--debug');
+  const run = async (action: () => Promise<number>) => {
+    exitCode = await action();
+  };
+
+  const program = new Command('apiconform')
+    .description('Contract testing and schema conformance for endpoint catalogues.')
+    .version(VERSION, '-v, --version')
+    .option('--config <file>', 'config file (default: apiconform.config.json|yaml in the current folder)')
+    .option('--json', 'machine-readable output on stdout')
+    .option('-q, --quiet', 'print only errors')
+    .option('--strict', 'a bad catalogue row is fatal (exit 2) instead of a finding')
+    .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run (exit 1)').choices(['error', 'warning', 'info', 'never']))
+    .option('--format <list>', 'report formats: md,json,junit,html (default: all)')
+    .option('--debug', 'show stack traces of errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text), writeOut: (text) => process.stdout.write(text) });
+
+  registerBuild(program, run);
+
+  program.addHelpText(
+    'after',
+    '\nExit codes: 0 clean, 1 findings at/above --fail-on (or stale output with --check),\n' +
+      '2 usage, config or input error, 3 internal error.\n',
+  );
+
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT.usage;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.clean;
+      return EXIT.usage; // commander has already printed the message
+    }
+    if (error instanceof ApiconformError) {
+      process.stderr.write(`apiconform: ${errorMessage(error)}\n`);
+      if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
+      return error.kind === 'internal' ? EXIT.internal : EXIT.usage;
+    }
+    process.stderr.write(`apiconform: internal error: ${errorMessage(error)}\n`);
+    process.stderr.write(debug && error instanceof Error && error.stack ? `${error.stack}\n` : '(run with --debug for the stack trace, and please report it)\n');
+    return EXIT.internal;
+  }
+}

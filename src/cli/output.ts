@@ -1,0 +1,62 @@
+import pc from 'picocolors';
+import cliProgress from 'cli-progress';
+import type { Finding, Severity } from '../findings/types.ts';
+
+/**
+ * Everything the CLI prints goes through here: results on stdout, progress and diagnostics on
+ * stderr. Colours come from picocolors, which honours NO_COLOR/FORCE_COLOR and non-TTY output;
+ * progress bars appear only when stderr is a TTY (plain lines otherwise, none with --quiet).
+ */
+export interface Output {
+  info(message: string): void;
+  warn(message: string): void;
+  result(text: string): void;
+  progress(label: string, total: number): Progress;
+  readonly colors: typeof pc;
+}
+
+export interface Progress {
+  update(done: number, total?: number): void;
+  stop(): void;
+}
+
+export function createOutput(options: { quiet?: boolean; json?: boolean } = {}): Output {
+  const tty = process.stderr.isTTY === true && !process.env.CI;
+  return {
+    colors: pc,
+    info: (message) => {
+      if (!options.quiet) process.stderr.write(`${message}\n`);
+    },
+    warn: (message) => process.stderr.write(`${pc.yellow('warning')} ${message}\n`),
+    result: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    progress: (label, total) => {
+      if (options.quiet || !tty) return { update: () => undefined, stop: () => undefined };
+      const bar = new cliProgress.SingleBar(
+        { format: `${label} [{bar}] {value}/{total} {percentage}% eta {eta_formatted}`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
+        cliProgress.Presets.shades_classic,
+      );
+      bar.start(Math.max(total, 1), 0);
+      return {
+        update: (done, newTotal) => {
+          if (newTotal !== undefined) bar.setTotal(Math.max(newTotal, 1));
+          bar.update(done);
+        },
+        stop: () => bar.stop(),
+      };
+    },
+  };
+}
+
+const SEVERITY_COLOR: Record<Severity, (s: string) => string> = { error: pc.red, warning: pc.yellow, info: pc.cyan };
+
+/** One line per finding, for the terminal (reports hold the full detail). */
+export function formatFindingLine(finding: Finding): string {
+  const where = [finding.api, finding.endpoint, finding.status].filter((p) => p !== undefined && p !== '').join(' ');
+  return `${SEVERITY_COLOR[finding.severity](finding.severity.padEnd(7))} ${pc.dim(finding.ruleId)} ${where ? `${pc.bold(where)} ` : ''}${finding.message}`;
+}
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}

@@ -1,0 +1,114 @@
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { resolve, extname } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { Severity } from '../findings/types.ts';
+import { ruleById } from '../rules/index.ts';
+import { configError } from '../util/errors.ts';
+import { createAjv } from '../validators/ajv.ts';
+import { CONFIG_SCHEMA } from './schema.ts';
+
+export type ReportFormat = 'md' | 'json' | 'junit' | 'html';
+export type FailOn = Severity | 'never';
+export type RuleSetting = Severity | 'off';
+
+/** What a config file may say (all optional). */
+export interface ConfigFile {
+  catalogue?: string;
+  generated?: string;
+  contracts?: string;
+  reports?: string;
+  formats?: ReportFormat[];
+  failOn?: FailOn;
+  strict?: boolean;
+  rules?: Record<string, RuleSetting>;
+  validate?: { runs?: number; seed?: number };
+}
+
+/** Options fully resolved once: defaults < config file < flags. */
+export interface ResolvedConfig {
+  /** The config file read, if any. */
+  file?: string;
+  catalogue: string;
+  generated: string;
+  contracts: string;
+  reports: string;
+  formats: ReportFormat[];
+  failOn: FailOn;
+  strict: boolean;
+  rules: ReadonlyMap<string, RuleSetting>;
+  validate: { runs: number; seed: number };
+}
+
+export const CONFIG_FILES = ['apiconform.config.json', 'apiconform.config.yaml', 'apiconform.config.yml'];
+
+export const DEFAULTS: Omit<ResolvedConfig, 'file'> = {
+  catalogue: 'data/catalogue.csv',
+  generated: 'generated',
+  contracts: 'contracts',
+  reports: 'reports',
+  formats: ['md', 'json', 'junit', 'html'],
+  failOn: 'error',
+  strict: false,
+  rules: new Map(),
+  validate: { runs: 100, seed: 1 },
+};
+
+/** Reads the config file named, or the first of CONFIG_FILES in `cwd`; undefined when there is none. */
+export async function loadConfigFile(cwd: string, explicit?: string): Promise<{ file: string; config: ConfigFile } | undefined> {
+  const file = explicit ? resolve(cwd, explicit) : CONFIG_FILES.map((name) => resolve(cwd, name)).find((path) => existsSync(path));
+  if (!file) return undefined;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw configError(`cannot read config: ${(error as Error).message}`, { file });
+  }
+  let value: unknown;
+  try {
+    value = extname(file) === '.json' ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    throw configError(`config is not valid ${extname(file) === '.json' ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`, { file });
+  }
+  return { file, config: checkConfig(value ?? {}, file) };
+}
+
+/** Validates a config value against CONFIG_SCHEMA; every problem is named with its location. */
+export function checkConfig(value: unknown, file: string): ConfigFile {
+  const ajv = createAjv({ allErrors: true });
+  const validate = ajv.compile(CONFIG_SCHEMA);
+  if (!validate(value)) {
+    const problems = (validate.errors ?? []).map((e) => {
+      const where = e.instancePath || '(top level)';
+      if (e.keyword === 'additionalProperties') return `${where}: unknown option "${(e.params as { additionalProperty: string }).additionalProperty}"`;
+      if (e.keyword === 'enum') return `${where}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+      return `${where}: ${e.message}`;
+    });
+    throw configError(`invalid config:\n  ${[...new Set(problems)].join('\n  ')}`, { file });
+  }
+  const config = value as ConfigFile;
+  const unknownRules = Object.keys(config.rules ?? {}).filter((id) => !ruleById(id));
+  if (unknownRules.length > 0) {
+    throw configError(`invalid config: unknown rule id${unknownRules.length > 1 ? 's' : ''} ${unknownRules.join(', ')} (see docs/rules.md)`, { file });
+  }
+  return config;
+}
+
+/** Defaults < config file < flags (flags that are undefined do not override). */
+export function resolveConfig(file: { file: string; config: ConfigFile } | undefined, flags: Partial<Omit<ResolvedConfig, 'rules' | 'file'>>): ResolvedConfig {
+  const config = file?.config ?? {};
+  const pick = <K extends keyof typeof DEFAULTS>(key: K, fromFile: (typeof DEFAULTS)[K] | undefined) =>
+    (flags[key as keyof typeof flags] as (typeof DEFAULTS)[K] | undefined) ?? fromFile ?? DEFAULTS[key];
+  return {
+    ...(file ? { file: file.file } : {}),
+    catalogue: pick('catalogue', config.catalogue),
+    generated: pick('generated', config.generated),
+    contracts: pick('contracts', config.contracts),
+    reports: pick('reports', config.reports),
+    formats: pick('formats', config.formats),
+    failOn: pick('failOn', config.failOn),
+    strict: pick('strict', config.strict),
+    rules: new Map(Object.entries(config.rules ?? {})),
+    validate: { ...DEFAULTS.validate, ...config.validate, ...flags.validate },
+  };
+}

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFile, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { build, readManifest } from '../../src/build/index.ts';
+import { BUNDLED_CATALOGUE, ROOT, readTree, removeDir, runCli, tempDir } from '../helpers.ts';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await tempDir();
+});
+afterAll(async () => removeDir(dir));
+
+/** The bundled CSV with one row's body and schema changed (a new property). */
+async function catalogueWithOneRowChanged(path: string, rowIndex = 0): Promise<string> {
+  const rows = parse(await readFile(BUNDLED_CATALOGUE, 'utf8')) as string[][];
+  const header = rows[0]!;
+  const row = rows[rowIndex + 1]!;
+  const body = JSON.parse(row[header.indexOf('response_json')]!);
+  const schema = JSON.parse(row[header.indexOf('response_json_schema')]!);
+  body.added_in_test = 'yes';
+  schema.properties = { ...schema.properties, added_in_test: { type: 'string' } };
+  row[header.indexOf('response_json')] = JSON.stringify(body);
+  row[header.indexOf('response_json_schema')] = JSON.stringify(schema);
+  await writeFile(path, stringify(rows, { record_delimiter: 'unix' }));
+  return row[0]!;
+}
+
+describe('build on the bundled catalogue', () => {
+  it('writes 76 endpoints with 98 endpoint×status bodies, identical to the committed generated/', async () => {
+    const out = join(dir, 'a');
+    const result = await build({ catalogue: BUNDLED_CATALOGUE, out, root: ROOT });
+    expect(result.regenerated).toBe(76);
+    const manifest = (await readManifest(out))!;
+    const endpoints = manifest.apis.flatMap((api) => api.endpoints);
+    expect(manifest.apis).toHaveLength(16);
+    expect(endpoints).toHaveLength(76);
+    expect(endpoints.reduce((n, e) => n + e.statuses.length, 0)).toBe(98);
+    expect(await readTree(out)).toEqual(await readTree(join(ROOT, 'generated')));
+  });
+
+  it('is deterministic: two clean builds give byte-identical trees', async () => {
+    const [a, b] = [join(dir, 'det-a'), join(dir, 'det-b')];
+    await build({ catalogue: BUNDLED_CATALOGUE, out: a, root: ROOT });
+    await build({ catalogue: BUNDLED_CATALOGUE, out: b, root: ROOT, force: true });
+    expect(await readTree(a)).toEqual(await readTree(b));
+  });
+
+  it('a second build of an unchanged catalogue is a no-op that rewrites nothing', async () => {
+    const out = join(dir, 'noop');
+    await build({ catalogue: BUNDLED_CATALOGUE, out, root: ROOT });
+    const before = (await stat(join(out, 'manifest.json'))).mtimeMs;
+    const again = await build({ catalogue: BUNDLED_CATALOGUE, out, root: ROOT });
+    expect(again.noOp).toBe(true);
+    expect(again.written).toEqual([]);
+    expect((await stat(join(out, 'manifest.json'))).mtimeMs).toBe(before);
+  });
+
+  it('a one-row change regenerates only that endpoint (its schema and types, plus manifest)', async () => {
+    const out = join(dir, 'incr');
+    const catalogue = join(dir, 'changed.csv');
+    await copyFile(BUNDLED_CATALOGUE, catalogue);
+    await build({ catalogue, out, root: ROOT });
+    const rowId = await catalogueWithOneRowChanged(catalogue);
+    const result = await build({ catalogue, out, root: ROOT });
+    expect(result.regenerated).toBe(1);
+    expect(result.reused).toBe(75);
+    const endpointId = rowId.split('/')[1];
+    const manifest = (await readManifest(out))!;
+    const endpoint = manifest.apis.flatMap((a) => a.endpoints).find((e) => e.id === endpointId)!;
+    expect(result.written.sort()).toEqual([endpoint.files.schema, endpoint.files.types].sort());
+    expect(await readFile(join(out, endpoint.files.types), 'utf8')).toContain('added_in_test?: string');
+    // and the result equals a clean build of the changed catalogue
+    const clean = join(dir, 'incr-clean');
+    await build({ catalogue, out: clean, root: ROOT });
+    expect(await readTree(out)).toEqual(await readTree(clean));
+  });
+
+  it('--check writes nothing and names exactly the stale files', async () => {
+    const out = join(dir, 'check');
+    const catalogue = join(dir, 'check.csv');
+    await copyFile(BUNDLED_CATALOGUE, catalogue);
+    await build({ catalogue, out, root: ROOT });
+    expect((await build({ catalogue, out, root: ROOT, check: true })).written).toEqual([]);
+
+    const manifest = (await readManifest(out))!;
+    const victim = manifest.apis[0]!.endpoints[0]!.files.types;
+    await writeFile(join(out, victim), '// edited by hand\n');
+    const before = await readTree(out);
+    const check = await build({ catalogue, out, root: ROOT, check: true });
+    expect(check.written).toEqual([victim]);
+    expect(await readTree(out)).toEqual(before);
+
+    const cli = runCli(['build', catalogue, '--out', out, '--check']);
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).toContain(victim);
+  });
+
+  it('a build killed half-way leaves the previous tree usable, and the next build completes it', async () => {
+    const out = join(dir, 'crash');
+    const catalogue = join(dir, 'crash.csv');
+    await copyFile(BUNDLED_CATALOGUE, catalogue);
+    await build({ catalogue, out, root: ROOT });
+    const previous = await readTree(out);
+    // change many endpoints at once: every row gets a new property
+    const rows = parse(await readFile(BUNDLED_CATALOGUE, 'utf8')) as string[][];
+    for (const row of rows.slice(1)) row[8] = JSON.stringify({ wrapped: JSON.parse(row[8]!) });
+    await writeFile(catalogue, stringify(rows, { record_delimiter: 'unix' }));
+
+    const killed = runCli(['build', catalogue, '--out', out], { env: { APICONFORM_TEST_CRASH_AFTER_WRITES: '20' } });
+    expect(killed.signal).toBe('SIGKILL');
+    const after = await readTree(out);
+    // every file is whole: either the previous version or a complete new one; no temp files left visible
+    for (const [path, content] of after) {
+      expect(path).not.toMatch(/\.tmp$/);
+      if (path.endsWith('.json')) expect(() => JSON.parse(content)).not.toThrow();
+    }
+    expect(after.get('manifest.json')).toBe(previous.get('manifest.json'));
+    expect([...after.keys()].filter((p) => previous.get(p) !== after.get(p)).length).toBeGreaterThan(0);
+
+    const resumed = await build({ catalogue, out, root: ROOT });
+    expect(resumed.noOp).toBe(false);
+    const clean = join(dir, 'crash-clean');
+    await build({ catalogue, out: clean, root: ROOT });
+    expect(await readTree(out)).toEqual(await readTree(clean));
+  });
+});
