@@ -1,15 +1,17 @@
 import { access, readFile, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep, isAbsolute, basename } from 'node:path';
-import { catalogueFormat, readCatalogue, assertReadable, type CatalogueRow, type RowProblem } from '../catalogue/index.ts';
+import { catalogueFormat, assertReadable } from '../catalogue/index.ts';
 import { compareFindings, type Finding } from '../findings/types.ts';
-import { buildModel, type Api, type CatalogueModel, type Endpoint, type Example } from '../model/index.ts';
-import { endpointSchemas, normaliseSchema, type NormalisedSchema, type StatusSchema } from '../schemas/index.ts';
+import type { Api, CatalogueModel, Endpoint, Example } from '../model/index.ts';
+import { endpointSchemas, normaliseSchema, type NormalisedSchema } from '../schemas/index.ts';
 import { apiTypesIndex, endpointTypesFile, typesIndex } from '../typegen/index.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import { contentHash, fileHash } from '../util/hash.ts';
 import { inputError } from '../util/errors.ts';
 import { GENERATOR_VERSION, MANIFEST_FILE, readManifest, type Manifest, type ManifestApi, type ManifestEndpoint } from './manifest.ts';
 import { rowProblemFinding, schemaProblemFinding } from './findings.ts';
+import { readBuildInput } from './read.ts';
+import { groupKeyOfRowId } from './sources.ts';
 import { TypeCompiler } from './type-compiler.ts';
 
 export interface BuildOptions {
@@ -24,6 +26,10 @@ export interface BuildOptions {
   /** Paths in the manifest are written relative to this folder (the project root). */
   root?: string;
   onProgress?: (event: BuildProgress) => void;
+  /** Read every row and return the complete model (no skipping of unchanged endpoints). */
+  fullModel?: boolean;
+  /** Worker threads for type generation (default: one per core for large builds, none for small). */
+  workers?: number;
 }
 
 export type BuildProgress =
@@ -32,7 +38,10 @@ export type BuildProgress =
 
 export interface BuildResult {
   findings: Finding[];
-  /** Absent when the build was a no-op (the catalogue is byte-identical to the last build's). */
+  /**
+   * The complete model, or absent when the build was a no-op or skipped unchanged endpoints
+   * (pass `fullModel` to always get it).
+   */
   model?: CatalogueModel;
   /** Files written (or, with `check`, that would be written), relative to `out`. */
   written: string[];
@@ -69,63 +78,87 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   const label = displayPath(options.catalogue, root);
-  const { rows, problems } = await readCatalogue(options.catalogue, { strict: options.strict, label });
-  options.onProgress?.({ phase: 'read', rows: rows.length + problems.length });
-  const { model, problems: modelProblems } = buildModel(rows);
-  const allRowProblems: RowProblem[] = [...problems, ...modelProblems];
-  if (options.strict && modelProblems[0]) throw inputError(modelProblems[0].message, modelProblems[0].source);
-
-  const findings: Finding[] = allRowProblems.map(rowProblemFinding);
+  const input = await readBuildInput(options.catalogue, sourceBytes, label, previous, { strict: options.strict, full: options.fullModel || options.force });
+  const { model } = input;
+  options.onProgress?.({ phase: 'read', rows: input.rowCount });
+  const findings: Finding[] = [...input.problems.map(rowProblemFinding), ...input.replayed];
   const previousEndpoints = indexManifest(previous);
   const previousFindings = groupFindings(previous?.findings ?? []);
+  let typed = 0;
   const normalised = new Map<string, NormalisedSchema>();
   const normalise = (example: Example) => {
     let result = normalised.get(example.schemaText);
     if (!result) normalised.set(example.schemaText, (result = normaliseSchema(example.schema)));
     return result;
   };
-  const types = new TypeCompiler();
+  const total = countModelEndpoints(model);
+  const inputHashes = new Map<string, string>();
+  for (const api of model.apis) {
+    for (const endpoint of api.endpoints) if (!input.unread.has(endpoint.id)) inputHashes.set(endpoint.id, endpointInputHash(api, endpoint));
+  }
+  const dirty = total - countReusable(model, inputHashes, previousEndpoints, previous);
+  const types = new TypeCompiler({ workers: options.workers ?? TypeCompiler.workersFor(dirty) });
 
   const files = new Map<string, string>(); // relative path → content, for files to (re)write
   const manifestApis: ManifestApi[] = [];
+  const pendingTypes: Array<Promise<void>> = [];
   let regenerated = 0;
   let reused = 0;
-  const total = countModelEndpoints(model);
 
-  for (const api of model.apis) {
-    const manifestEndpoints: ManifestEndpoint[] = [];
-    for (const endpoint of api.endpoints) {
-      const inputHash = endpointInputHash(api, endpoint);
-      const paths = endpointPaths(api, endpoint);
-      const before = previousEndpoints.get(endpoint.id);
-      if (before && before.inputHash === inputHash && before.files.schema === paths.schema && before.files.types === paths.types && previous!.files[paths.schema] && previous!.files[paths.types]) {
-        manifestEndpoints.push(before);
-        findings.push(...(previousFindings.get(endpointKey(api.slug, endpoint.slug)) ?? []));
-        reused++;
-        continue;
+  try {
+    // Phase 1 (main thread): normalise schemas and render schema documents; type generation is
+    // started for each endpoint and runs meanwhile (in workers for large builds).
+    for (const api of model.apis) {
+      const manifestEndpoints: ManifestEndpoint[] = [];
+      for (const endpoint of api.endpoints) {
+        const inputHash = inputHashes.get(endpoint.id)!;
+        const paths = endpointPaths(api, endpoint);
+        const before = previousEndpoints.get(endpoint.id);
+        if (input.unread.has(endpoint.id)) {
+          manifestEndpoints.push(before!); // findings already replayed with the unread rows
+          reused++;
+          continue;
+        }
+        if (before && isReusable(before, inputHash, paths, previous!)) {
+          manifestEndpoints.push(before);
+          findings.push(...(previousFindings.get(endpoint.id) ?? []));
+          reused++;
+          continue;
+        }
+        const { document, statuses, problems: schemaProblems } = endpointSchemas(endpoint, api.name, normalise);
+        for (const problem of schemaProblems) findings.push(schemaProblemFinding(api, endpoint, problem));
+        manifestEndpoints.push({
+          id: endpoint.id,
+          name: endpoint.name,
+          slug: endpoint.slug,
+          typeName: endpoint.typeName,
+          inputHash,
+          statuses: statuses.map((s) => ({ status: s.status, schemaHash: s.hash, examples: examplesOf(endpoint, s.status) })),
+          files: paths,
+        });
+        regenerated++;
+        files.set(paths.schema, `${JSON.stringify(document, null, 2)}\n`);
+        const typeFindings: Finding[] = [];
+        pendingTypes.push(
+          types
+            .declarationsFor(statuses, (problem) => {
+              const example = endpoint.responses.find((r) => r.status === problem.status)!.examples[0]!;
+              typeFindings.push(schemaProblemFinding(api, endpoint, { ...problem, example }));
+            })
+            .then((declarations) => {
+              files.set(paths.types, endpointTypesFile(api, endpoint, declarations));
+              findings.push(...typeFindings);
+              options.onProgress?.({ phase: 'generate', done: reused + ++typed, total });
+            }),
+        );
       }
-      const { document, statuses, problems: schemaProblems } = endpointSchemas(endpoint, api.name, normalise);
-      for (const problem of schemaProblems) findings.push(schemaProblemFinding(api, endpoint, problem));
-      manifestEndpoints.push({
-        id: endpoint.id,
-        name: endpoint.name,
-        slug: endpoint.slug,
-        typeName: endpoint.typeName,
-        inputHash,
-        statuses: statuses.map((s) => ({ status: s.status, schemaHash: s.hash, examples: examplesOf(endpoint, s.status) })),
-        files: paths,
-      });
-      regenerated++;
-      files.set(paths.schema, `${JSON.stringify(document, null, 2)}\n`);
-      const declarations = await types.declarationsFor(statuses, (problem) => {
-        const example = endpoint.responses.find((r) => r.status === problem.status)!.examples[0]!;
-        findings.push(schemaProblemFinding(api, endpoint, { ...problem, example }));
-      });
-      files.set(paths.types, endpointTypesFile(api, endpoint, declarations));
-      options.onProgress?.({ phase: 'generate', done: regenerated + reused, total });
+        manifestApis.push({ id: api.id, name: api.name, description: api.description, score: api.score, slug: api.slug, typeName: api.typeName, endpoints: manifestEndpoints });
+      files.set(`types/${api.slug}/index.ts`, apiTypesIndex(api));
     }
-    manifestApis.push({ id: api.id, name: api.name, slug: api.slug, typeName: api.typeName, endpoints: manifestEndpoints });
-    files.set(`types/${api.slug}/index.ts`, apiTypesIndex(api));
+    // Phase 2: wait for the types.
+    await Promise.all(pendingTypes);
+  } finally {
+    await types.close();
   }
   files.set('types/index.ts', typesIndex(model.apis));
 
@@ -148,10 +181,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       file: label,
       sha256: sourceSha,
       format: catalogueFormat(options.catalogue),
-      rows: rows.length + problems.length,
-      invalidRows: allRowProblems.length,
+      rows: input.rowCount,
+      invalidRows: findings.filter((f) => f.ruleId === 'catalogue/invalid-row').length,
     },
     apis: manifestApis,
+    ...(input.sources ? { sources: input.sources } : {}),
     files: sortedRecord(fileHashes),
     findings: [...findings].sort(compareFindings),
   };
@@ -160,7 +194,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   if (options.check) {
     const stale = await staleFiles(out, files, fileHashes, manifestText);
-    return { findings, model, written: stale, removed, regenerated, reused, noOp: false, rows: manifest.source.rows };
+    return { findings, model: input.unread.size ? undefined : model, written: stale, removed, regenerated, reused, noOp: false, rows: manifest.source.rows };
   }
 
   // Endpoint files first, then the indexes, then removals, the manifest last (see above).
@@ -168,12 +202,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const crashAfter = Number(process.env.APICONFORM_TEST_CRASH_AFTER_WRITES ?? NaN); // test hook: simulates a kill mid-build
   let writes = 0;
   for (const path of order) {
-    await writeFileAtomic(safeJoin(out, path), files.get(path)!);
+    await writeFileAtomic(safeJoin(out, path), files.get(path)!, { durable: false });
     if (++writes === crashAfter) process.kill(process.pid, 'SIGKILL');
   }
   for (const path of removed) await removeOwnedFile(out, path);
   await writeFileAtomic(join(out, MANIFEST_FILE), manifestText);
-  return { findings, model, written: order, removed, regenerated, reused, noOp: false, rows: manifest.source.rows };
+  return { findings, model: input.unread.size ? undefined : model, written: order, removed, regenerated, reused, noOp: false, rows: manifest.source.rows };
 }
 
 /** Everything an endpoint's files are made from. Two equal hashes mean byte-identical files. */
@@ -196,15 +230,43 @@ function examplesOf(endpoint: Endpoint, status: number): number {
   return endpoint.responses.find((r) => r.status === status)?.examples.length ?? 0;
 }
 
-const endpointKey = (api: string, endpoint: string) => `${api}\u0000${endpoint}`;
+function isReusable(before: ManifestEndpoint, inputHash: string, paths: { schema: string; types: string }, previous: Manifest): boolean {
+  return (
+    before.inputHash === inputHash &&
+    before.files.schema === paths.schema &&
+    before.files.types === paths.types &&
+    previous.files[paths.schema] !== undefined &&
+    previous.files[paths.types] !== undefined
+  );
+}
 
-/** Schema findings of the previous build by endpoint, replayed for endpoints it reuses. */
+function countReusable(
+  model: CatalogueModel,
+  inputHashes: ReadonlyMap<string, string>,
+  previousEndpoints: ReadonlyMap<string, ManifestEndpoint>,
+  previous: Manifest | undefined,
+): number {
+  if (!previous) return 0;
+  let count = 0;
+  for (const api of model.apis) {
+    for (const endpoint of api.endpoints) {
+      const before = previousEndpoints.get(endpoint.id);
+      const hash = inputHashes.get(endpoint.id);
+      if (before && (hash === undefined || isReusable(before, hash, endpointPaths(api, endpoint), previous))) count++;
+    }
+  }
+  return count;
+}
+
+/** Schema findings of the previous build by endpoint uuid, replayed for endpoints it reuses. */
 function groupFindings(findings: readonly Finding[]): Map<string, Finding[]> {
   const map = new Map<string, Finding[]>();
   for (const finding of findings) {
-    if (finding.ruleId === 'catalogue/invalid-row') continue; // re-derived from the rows every time
-    const key = endpointKey(finding.api, finding.endpoint);
-    map.set(key, [...(map.get(key) ?? []), finding]);
+    if (finding.ruleId === 'catalogue/invalid-row' || !finding.source?.rowId) continue; // rows are re-read
+    const key = groupKeyOfRowId(finding.source.rowId);
+    const list = map.get(key);
+    if (list) list.push(finding);
+    else map.set(key, [finding]);
   }
   return map;
 }
@@ -294,4 +356,3 @@ function sortedRecord(record: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-export type { StatusSchema, CatalogueRow };

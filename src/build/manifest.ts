@@ -19,8 +19,6 @@ export interface ManifestEndpoint {
   typeName: string;
   /** Hash of everything the endpoint's files are made from (its rows' content and its API's names). */
   inputHash: string;
-  /** CSV only: hash of the endpoint's raw record bytes, so an unchanged endpoint is not even parsed. */
-  sourceHash?: string;
   statuses: ManifestStatus[];
   files: { schema: string; types: string };
 }
@@ -28,6 +26,8 @@ export interface ManifestEndpoint {
 export interface ManifestApi {
   id: string;
   name: string;
+  description: string;
+  score: number | null;
   slug: string;
   typeName: string;
   endpoints: ManifestEndpoint[];
@@ -37,6 +37,11 @@ export interface Manifest {
   generator: { name: 'apiconform'; version: number };
   source: { file: string; sha256: string; format: string; rows: number; invalidRows: number };
   apis: ManifestApi[];
+  /**
+   * CSV only: per endpoint uuid (or unreadable row id), a hash of its raw records, so the next
+   * build can skip parsing endpoints whose bytes did not change.
+   */
+  sources?: Record<string, string>;
   /** Every file the build owns (paths relative to the output folder) and its content hash. */
   files: Record<string, string>;
   /** What the build found (bad rows, schema problems), replayed when an endpoint is reused. */

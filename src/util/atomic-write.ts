@@ -4,16 +4,18 @@ import { dirname, basename, join } from 'node:path';
 
 /**
  * Writes a file so that readers see either the old content or the new, never half of it: the
- * data goes to a temporary file beside the target (same filesystem), is flushed, then renamed
- * over the target. A run killed half-way leaves at most a stray `*.tmp`, never a torn file.
+ * data goes to a temporary file beside the target (same filesystem), then is renamed over the
+ * target. A run killed half-way leaves at most a stray `.*.tmp`, never a torn file. `durable`
+ * also fsyncs before the rename (survives a power cut, at ~1 ms per file): on for manifests and
+ * reports, off for the thousands of regenerable files of a build.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: { durable?: boolean } = {}): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(tmp, 'w');
   try {
     await handle.writeFile(data);
-    await handle.sync();
+    if (options.durable !== false) await handle.sync();
   } catch (error) {
     await handle.close();
     await rm(tmp, { force: true });

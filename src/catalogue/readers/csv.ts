@@ -1,5 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { parse, CsvError } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
+import type { CsvRecordRange } from '../csv-records.ts';
 import { inputError } from '../../util/errors.ts';
 import type { RawRecord } from '../types.ts';
 import { recordFromArray } from './header.ts';
@@ -36,3 +38,25 @@ export async function* readCsv(path: string, file = path): AsyncGenerator<RawRec
   }
   if (!header) throw inputError('empty catalogue: no header row', { file });
 }
+
+/**
+ * Parses only some records of a CSV already in memory (the ones an incremental build found
+ * changed), with csv-parse, keeping each record's real line from the scan. Returns undefined if
+ * csv-parse does not see the same records the scan did; the caller then parses the whole file.
+ */
+export function parseCsvSubset(bytes: Buffer, scan: { header: CsvRecordRange }, records: readonly CsvRecordRange[], file: string): RawRecord[] | undefined {
+  const pieces: Buffer[] = [bytes.subarray(scan.header.start, scan.header.end)];
+  for (const record of records) pieces.push(NEWLINE, bytes.subarray(record.start, record.end));
+  let parsed: string[][];
+  try {
+    parsed = parseSync(Buffer.concat(pieces), { relax_column_count: true });
+  } catch (error) {
+    if (error instanceof CsvError) return undefined; // the full parse reports it with its real line
+    throw error;
+  }
+  if (parsed.length !== records.length + 1) return undefined;
+  const header = parsed[0]!.map((name) => name.trim());
+  return records.map((record, index) => recordFromArray(header, parsed[index + 1]!, { file, line: record.line }));
+}
+
+const NEWLINE = Buffer.from('\n');

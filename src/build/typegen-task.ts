@@ -1,0 +1,17 @@
+import type { JsonSchema } from '../schemas/types.ts';
+import { compileBodyDeclarations, PLACEHOLDER } from '../typegen/index.ts';
+
+export interface TypegenOutcome {
+  text: string;
+  /** Why json-schema-to-typescript could not type the schema (it is then typed `unknown`). */
+  error?: string;
+}
+
+/** One distinct body schema → its declarations; runs in the main thread or in a worker. */
+export default async function typegenTask(schema: JsonSchema): Promise<TypegenOutcome> {
+  try {
+    return { text: await compileBodyDeclarations(schema) };
+  } catch (error) {
+    return { text: `export type ${PLACEHOLDER} = unknown\n`, error: (error as Error).message.split('\n')[0] };
+  }
+}
