@@ -48,10 +48,12 @@ export function endpointSchemas(
 
   for (const response of endpoint.responses) {
     const distinct = new Map<string, JsonSchema>();
+    let hasRefs = false;
     for (const example of response.examples) {
       const normalised = normalise(example);
       for (const problem of normalised.problems) problems.push({ ...problem, status: response.status, example });
       if (!distinct.has(normalised.hash)) distinct.set(normalised.hash, normalised.schema);
+      hasRefs ||= normalised.hasRefs;
     }
     const schemas = [...distinct.values()];
     const schema: JsonSchema = schemas.length === 1 ? schemas[0]! : { anyOf: schemas };
@@ -59,7 +61,7 @@ export function endpointSchemas(
     const pointer = appendPointer('/$defs', name);
     const hash = schemas.length === 1 ? [...distinct.keys()][0]! : contentHash(canonicalJson(schema));
     statuses.push({ status: response.status, schema, hash, pointer: `#${pointer}` });
-    defs[name] = withExamples(relocateRefs(schema, pointer), response.examples.map((e) => e.body));
+    defs[name] = withExamples(hasRefs ? relocateRefs(schema, pointer) : schema, response.examples.map((e) => e.body));
   }
 
   const document: JsonSchemaObject = {

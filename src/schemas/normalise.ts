@@ -1,8 +1,8 @@
 import { canonicalJson } from '../util/canonical-json.ts';
 import { contentHash } from '../util/hash.ts';
 import { patternProblem } from '../validators/regexp.ts';
-import { metaSchemaErrors } from './meta-validate.ts';
-import { appendPointer, fragmentTokens, pointerToFragment, resolveTokens } from './pointer.ts';
+import { keywordValueProblem } from './keyword-values.ts';
+import { escapePointerToken, fragmentTokens, pointerToFragment, resolveTokens } from './pointer.ts';
 import type { JsonSchema, JsonSchemaObject, NormalisedSchema, SchemaProblem } from './types.ts';
 import {
   ARRAY_OF_SUBSCHEMAS,
@@ -27,7 +27,7 @@ const OPENAPI_ONLY = new Set(['discriminator', 'xml', 'externalDocs']);
  *   `examples`, `x-*`/`discriminator`/`xml`/`externalDocs` dropped;
  * - unsafe or broken parts are dropped and reported as `schema/invalid`: a `pattern` RE2 cannot
  *   run in linear time, a remote or unresolvable `$ref` (never fetched), an unknown `type`,
- *   keyword values the 2020-12 meta-schema rejects;
+ *   keyword values the 2020-12 meta-schema rejects (see keyword-values.ts);
  * - keywords outside 2020-12 and unknown formats are dropped and reported as `schema/normalised`.
  * Pure: the input is not modified. `$ref`s stay local to the body schema (`#/…` from its root);
  * `relocateRefs` moves them when the schema is placed inside an endpoint document.
@@ -35,41 +35,58 @@ const OPENAPI_ONLY = new Set(['discriminator', 'xml', 'externalDocs']);
 export function normaliseSchema(raw: unknown): NormalisedSchema {
   const problems: SchemaProblem[] = [];
   const walker = new Walker(raw, problems);
-  let schema = walker.walk(raw, '', '') ?? true;
-  walker.resolveRefs();
-  schema = dropMetaSchemaViolations(schema, problems);
-  return { schema, hash: contentHash(canonicalJson(schema)), problems };
+  const schema = walker.walk(raw, ROOT, ROOT) ?? true;
+  const hasRefs = walker.resolveRefs();
+  return { schema, hash: contentHash(canonicalJson(schema)), problems, hasRefs };
+}
+
+/**
+ * A JSON pointer kept as a linked list of tokens: the walk visits every node of every schema,
+ * but a pointer is only spelled out for the few nodes that need one (problems, `$ref` targets).
+ */
+interface Path {
+  readonly parent: Path | undefined;
+  readonly token: string;
+}
+
+const ROOT: Path = { parent: undefined, token: '' };
+const child = (parent: Path, token: string | number): Path => ({ parent, token: String(token) });
+
+function pointerOf(path: Path): string {
+  const tokens: string[] = [];
+  for (let at: Path | undefined = path; at && at !== ROOT; at = at.parent) tokens.push(escapePointerToken(at.token));
+  return tokens.length === 0 ? '' : `/${tokens.reverse().join('/')}`;
 }
 
 interface PendingRef {
   holder: JsonSchemaObject;
   ref: string;
-  pointer: string;
+  path: Path;
 }
 
 class Walker {
-  /** Original schema node → its pointer in the output, so refs can follow renamed keywords. */
-  private readonly newPointers = new Map<object, string>();
+  /** Original schema node → its path in the output, so refs can follow renamed keywords. */
+  private readonly newPaths = new Map<object, Path>();
   private readonly anchors = new Set<string>();
   private readonly refs: PendingRef[] = [];
-  private readonly dropped = new Map<string, string[]>();
+  private readonly dropped = new Map<Path, string[]>();
 
   constructor(
     private readonly root: unknown,
     private readonly problems: SchemaProblem[],
   ) {}
 
-  walk(node: unknown, pointer: string, newPointer: string): JsonSchema | undefined {
+  walk(node: unknown, pointer: Path, newPointer: Path): JsonSchema | undefined {
     if (typeof node === 'boolean') return node;
     if (node === null || typeof node !== 'object' || Array.isArray(node)) {
       this.invalid(pointer, `expected a schema (an object or a boolean), found ${describe(node)}; dropped`);
       return undefined;
     }
-    this.newPointers.set(node, newPointer);
+    this.newPaths.set(node, newPointer);
     const source = node as Record<string, unknown>;
     const out: JsonSchemaObject = {};
-    const at = (key: string) => appendPointer(pointer, key);
-    const outAt = (key: string) => appendPointer(newPointer, key);
+    const at = (key: string) => child(pointer, key);
+    const outAt = (key: string) => child(newPointer, key);
 
     for (const [key, value] of Object.entries(source)) {
       if (key === '$schema' || key === '$vocabulary') continue; // declared once at the document root
@@ -121,17 +138,23 @@ class Walker {
         case '$ref':
           this.ref(value, at(key), out);
           continue;
-        case '$anchor':
-          if (typeof value === 'string') this.anchors.add(value);
-          out.$anchor = value;
+        case '$anchor': {
+          const problem = keywordValueProblem(key, value);
+          if (problem) this.invalid(at(key), `$anchor must be ${problem}, found ${describe(value)}; dropped`);
+          else {
+            this.anchors.add(value as string);
+            out.$anchor = value;
+          }
           continue;
+        }
         case 'type': {
           const type = this.type(value, at(key));
           if (type !== undefined) out.type = type;
           continue;
         }
         case 'format':
-          if (typeof value === 'string' && !KNOWN_FORMATS.has(value)) this.note(pointer, `format "${value}"`);
+          if (typeof value !== 'string') this.invalid(at(key), `format must be a string, found ${describe(value)}; dropped`);
+          else if (!KNOWN_FORMATS.has(value)) this.note(pointer, `format "${value}"`);
           else out.format = value;
           continue;
         case 'pattern': {
@@ -143,10 +166,23 @@ class Walker {
         case 'patternProperties':
           this.patternProperties(value, at(key), outAt(key), out);
           continue;
+        case 'enum':
+          if (Array.isArray(value) && value.length === 0) {
+            // an empty enum admits no value; ajv refuses to compile it, `not: true` says the same
+            this.invalid(at(key), 'enum is empty, so no value can match; rewritten as `not: true`');
+            out.not = true;
+            continue;
+          }
+          break;
         case 'required':
-          if (Array.isArray(value)) out.required = [...new Set(value)];
-          else if (typeof value !== 'boolean') this.invalid(at(key), `required must be an array of names, found ${describe(value)}; dropped`);
-          // draft-03's boolean `required` on a property is silently meaningless in 2020-12
+          if (Array.isArray(value)) {
+            const names = value.filter((name): name is string => typeof name === 'string');
+            if (names.length < value.length) this.invalid(at(key), `required must list names (strings); ${value.length - names.length} other value(s) dropped`);
+            out.required = [...new Set(names)];
+          } else if (typeof value !== 'boolean') {
+            this.invalid(at(key), `required must be an array of names, found ${describe(value)}; dropped`);
+          }
+          // draft-03's boolean `required` on a property is meaningless in 2020-12
           continue;
       }
       if (SINGLE_SUBSCHEMA.has(key)) {
@@ -159,7 +195,9 @@ class Walker {
         const subs = this.walkMap(value, at(key), outAt(key));
         if (subs) out[key] = subs;
       } else if (KEYWORDS_2020_12.has(key)) {
-        out[key] = value;
+        const problem = keywordValueProblem(key, value);
+        if (problem) this.invalid(at(key), `${key} must be ${problem}, found ${describe(value)}; dropped`);
+        else out[key] = value;
       } else {
         this.note(pointer, key);
       }
@@ -167,21 +205,28 @@ class Walker {
 
     draft04Bounds(source, out);
     if (source.nullable === true) addNull(out);
+    for (const keyword of ignoredKeywords(out)) {
+      delete out[keyword];
+      this.note(pointer, `${keyword} (it has no effect without ${IGNORED_WITHOUT[keyword]!.join(' or ')})`);
+    }
     return out;
   }
 
-  /** Replaces each local `$ref` by the pointer of its target in the output, or drops it. */
-  resolveRefs(): void {
-    for (const { holder, ref, pointer } of this.refs) {
+  /** Replaces each local `$ref` by the pointer of its target in the output, or drops it; true if any is kept. */
+  resolveRefs(): boolean {
+    let kept = false;
+    for (const { holder, ref, path: pointer } of this.refs) {
       if (ref.startsWith('#') && !ref.startsWith('#/') && ref !== '#') {
-        if (this.anchors.has(ref.slice(1))) holder.$ref = ref;
-        else this.invalid(pointer, `$ref ${JSON.stringify(ref)} names no $anchor in this schema; dropped`);
+        if (this.anchors.has(ref.slice(1))) {
+          holder.$ref = ref;
+          kept = true;
+        } else this.invalid(pointer, `$ref ${JSON.stringify(ref)} names no $anchor in this schema; dropped`);
         continue;
       }
       const tokens = fragmentTokens(ref);
       const target = tokens && resolveTokens(this.root, tokens);
-      const newPointer = target !== null && typeof target === 'object' ? this.newPointers.get(target) : undefined;
-      if (newPointer === undefined && typeof target !== 'boolean') {
+      const newPath = target !== null && typeof target === 'object' ? this.newPaths.get(target) : undefined;
+      if (newPath === undefined && typeof target !== 'boolean') {
         this.invalid(pointer, `$ref ${JSON.stringify(ref)} points to nothing in this schema; dropped`);
         continue;
       }
@@ -190,88 +235,92 @@ class Walker {
         if (target === false) holder.not = true;
         continue;
       }
-      holder.$ref = pointerToFragment(newPointer!);
+      holder.$ref = pointerToFragment(pointerOf(newPath!));
+      kept = true;
     }
-    for (const [pointer, keywords] of this.dropped) {
+    for (const [path, keywords] of this.dropped) {
       this.problems.push({
         ruleId: 'schema/normalised',
-        pointer,
+        pointer: pointerOf(path),
         message: `dropped ${keywords.join(', ')}: not JSON Schema 2020-12 (no validator would check ${keywords.length > 1 ? 'them' : 'it'})`,
       });
     }
+    return kept;
   }
 
-  private walkArray(value: unknown, pointer: string, newPointer: string): JsonSchema[] | undefined {
+  private walkArray(value: unknown, pointer: Path, newPointer: Path): JsonSchema[] | undefined {
     if (!Array.isArray(value)) {
       this.invalid(pointer, `expected an array of schemas, found ${describe(value)}; dropped`);
       return undefined;
     }
     const out: JsonSchema[] = [];
     value.forEach((item, index) => {
-      const sub = this.walk(item, appendPointer(pointer, index), appendPointer(newPointer, out.length));
+      const sub = this.walk(item, child(pointer, index), child(newPointer, out.length));
       if (sub !== undefined) out.push(sub);
     });
     return out.length > 0 ? out : undefined;
   }
 
-  private walkMap(value: unknown, pointer: string, newPointer: string): Record<string, JsonSchema> | undefined {
+  private walkMap(value: unknown, pointer: Path, newPointer: Path): Record<string, JsonSchema> | undefined {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       this.invalid(pointer, `expected an object of schemas, found ${describe(value)}; dropped`);
       return undefined;
     }
     const out: Record<string, JsonSchema> = {};
     for (const [name, item] of Object.entries(value)) {
-      const sub = this.walk(item, appendPointer(pointer, name), appendPointer(newPointer, name));
+      const sub = this.walk(item, child(pointer, name), child(newPointer, name));
       if (sub !== undefined) out[name] = sub;
     }
     return out;
   }
 
-  private walkDependencies(value: unknown, pointer: string, newPointer: string, out: JsonSchemaObject): void {
+  private walkDependencies(value: unknown, pointer: Path, newPointer: Path, out: JsonSchemaObject): void {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       this.invalid(pointer, `dependencies must be an object, found ${describe(value)}; dropped`);
       return;
     }
     for (const [name, dependency] of Object.entries(value)) {
       if (Array.isArray(dependency)) {
-        out.dependentRequired = { ...(out.dependentRequired as object | undefined), [name]: dependency };
+        const names = [...new Set(dependency.filter((d): d is string => typeof d === 'string'))];
+        if (names.length < dependency.length) this.invalid(child(pointer, name), `dependencies must list distinct property names; other values dropped`);
+        out.dependentRequired = { ...(out.dependentRequired as object | undefined), [name]: names };
       } else {
-        const sub = this.walk(dependency, appendPointer(pointer, name), appendPointer(newPointer, 'dependentSchemas', name));
+        const sub = this.walk(dependency, child(pointer, name), child(child(newPointer, 'dependentSchemas'), name));
         if (sub !== undefined) out.dependentSchemas = { ...(out.dependentSchemas as object | undefined), [name]: sub };
       }
     }
   }
 
-  private patternProperties(value: unknown, pointer: string, newPointer: string, out: JsonSchemaObject): void {
+  private patternProperties(value: unknown, pointer: Path, newPointer: Path, out: JsonSchemaObject): void {
     const subs = this.walkMap(value, pointer, newPointer);
     if (!subs) return;
     for (const pattern of Object.keys(subs)) {
       const problem = patternProblem(pattern);
       if (problem) {
-        this.invalid(appendPointer(pointer, pattern), `patternProperties key ${JSON.stringify(pattern)} cannot be run safely (${problem}); dropped`);
+        this.invalid(child(pointer, pattern), `patternProperties key ${JSON.stringify(pattern)} cannot be run safely (${problem}); dropped`);
         delete subs[pattern];
       }
     }
     out.patternProperties = subs;
   }
 
-  private exclusiveBound(key: string, value: unknown, pointer: string, out: JsonSchemaObject): void {
+  private exclusiveBound(key: string, value: unknown, pointer: Path, out: JsonSchemaObject): void {
     if (typeof value === 'number') out[key] = value;
     else if (typeof value !== 'boolean') this.invalid(pointer, `${key} must be a number, found ${describe(value)}; dropped`);
     // a boolean is draft-04's qualifier of minimum/maximum, converted after the walk (draft04Bounds)
   }
 
-  private ref(value: unknown, pointer: string, out: JsonSchemaObject): void {
+  private ref(value: unknown, pointer: Path, out: JsonSchemaObject): void {
     if (typeof value !== 'string') {
       this.invalid(pointer, `$ref must be a string, found ${describe(value)}; dropped`);
     } else if (!value.startsWith('#')) {
       this.invalid(pointer, `$ref ${JSON.stringify(value)} points outside this schema; remote references are never fetched; dropped`);
     } else {
-      this.refs.push({ holder: out, ref: value, pointer });
+      this.refs.push({ holder: out, ref: value, path: pointer });
     }
   }
 
-  private type(value: unknown, pointer: string): string | string[] | undefined {
+  private type(value: unknown, pointer: Path): string | string[] | undefined {
     const list = Array.isArray(value) ? value : [value];
     const kept: string[] = [];
     for (const item of list) {
@@ -287,15 +336,28 @@ class Walker {
     return Array.isArray(value) ? kept : kept[0];
   }
 
-  private note(pointer: string, keyword: string): void {
+  private note(pointer: Path, keyword: string): void {
     const list = this.dropped.get(pointer);
     if (list) list.push(keyword);
     else this.dropped.set(pointer, [keyword]);
   }
 
-  private invalid(pointer: string, message: string): void {
-    this.problems.push({ ruleId: 'schema/invalid', pointer, message });
+  private invalid(pointer: Path, message: string): void {
+    this.problems.push({ ruleId: 'schema/invalid', pointer: pointerOf(pointer), message });
   }
+}
+
+/** Keywords that do nothing without a partner (ajv's strict mode rejects them as a likely mistake). */
+const IGNORED_WITHOUT: Record<string, string[]> = {
+  minContains: ['contains'],
+  maxContains: ['contains'],
+  then: ['if'],
+  else: ['if'],
+  if: ['then', 'else'],
+};
+
+function ignoredKeywords(schema: JsonSchemaObject): string[] {
+  return Object.keys(IGNORED_WITHOUT).filter((keyword) => keyword in schema && !IGNORED_WITHOUT[keyword]!.some((partner) => partner in schema));
 }
 
 /** draft-04: `exclusiveMaximum: true` turns `maximum` exclusive; 2020-12 says it with a number. */
@@ -312,55 +374,6 @@ function addNull(schema: JsonSchemaObject): void {
   if (typeof schema.type === 'string' && schema.type !== 'null') schema.type = [schema.type, 'null'];
   else if (Array.isArray(schema.type) && !schema.type.includes('null')) schema.type = [...schema.type, 'null'];
   if (Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
-}
-
-/**
- * Whatever the walk kept must still satisfy the 2020-12 meta-schema (a `minimum` that is a
- * string, a `required` with numbers…). Each offending keyword is dropped and reported; a handful
- * of passes settles it because every pass removes at least one keyword.
- */
-function dropMetaSchemaViolations(schema: JsonSchema, problems: SchemaProblem[]): JsonSchema {
-  for (let pass = 0; pass < 20; pass++) {
-    const errors = metaSchemaErrors(schema);
-    if (errors.length === 0) return schema;
-    let removed = 0;
-    for (const error of errors) {
-      const location = dropKeywordAt(schema, error.instancePath);
-      if (location) {
-        removed++;
-        problems.push({ ruleId: 'schema/invalid', pointer: location, message: `${error.keyword} ${error.message ?? 'is invalid'} at ${location}; dropped` });
-      }
-    }
-    if (removed === 0) break;
-  }
-  const remaining = metaSchemaErrors(schema);
-  if (remaining.length === 0) return schema;
-  problems.push({ ruleId: 'schema/invalid', pointer: '', message: `schema still fails the 2020-12 meta-schema (${remaining[0]!.message}); replaced by an empty schema` });
-  return true;
-}
-
-/** Removes the keyword an instancePath into a schema points into; returns its pointer. */
-function dropKeywordAt(schema: JsonSchema, instancePath: string): string | undefined {
-  const tokens = instancePath.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
-  let node: unknown = schema;
-  let pointer = '';
-  for (let i = 0; i < tokens.length; i++) {
-    if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
-    const token = tokens[i]!;
-    const isLast = i === tokens.length - 1;
-    if (!isLast && SINGLE_SUBSCHEMA.has(token)) {
-      node = (node as JsonSchemaObject)[token];
-      pointer = appendPointer(pointer, token);
-    } else if (i + 2 < tokens.length && (ARRAY_OF_SUBSCHEMAS.has(token) || MAP_OF_SUBSCHEMAS.has(token))) {
-      node = ((node as JsonSchemaObject)[token] as Record<string, unknown>)?.[tokens[i + 1]!];
-      pointer = appendPointer(pointer, token, tokens[i + 1]!);
-      i++;
-    } else {
-      delete (node as JsonSchemaObject)[token];
-      return appendPointer(pointer, token);
-    }
-  }
-  return undefined;
 }
 
 function describe(value: unknown): string {

@@ -18,4 +18,6 @@ export interface NormalisedSchema {
   /** Hash of the canonical JSON of `schema`: equal schemas (up to key order) share it. */
   hash: string;
   problems: SchemaProblem[];
+  /** Whether the schema keeps any `$ref` (if not, moving it inside another document is free). */
+  hasRefs: boolean;
 }

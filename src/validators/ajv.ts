@@ -31,5 +31,7 @@ export function createAjv(options: Options = {}): Ajv2020 {
     ...options,
   });
   addFormats(ajv);
+  // ajv resolves `$anchor` but its strict mode does not list it as a keyword: declare it.
+  ajv.addKeyword({ keyword: '$anchor', schemaType: 'string' });
   return ajv;
 }
