@@ -54,7 +54,8 @@ export class TypeCompiler {
   private compile(status: StatusSchema): Promise<TypegenOutcome> {
     let pending = this.cache.get(status.hash);
     if (!pending) {
-      pending = this.pool ? (this.pool.run(status.schema) as Promise<TypegenOutcome>) : typegenTask(status.schema);
+      const job = { schema: status.schema, hasRefs: status.hasRefs };
+      pending = this.pool ? (this.pool.run(job) as Promise<TypegenOutcome>) : typegenTask(job);
       this.cache.set(status.hash, pending);
     }
     return pending;

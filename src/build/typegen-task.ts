@@ -7,10 +7,15 @@ export interface TypegenOutcome {
   error?: string;
 }
 
+export interface TypegenJob {
+  schema: JsonSchema;
+  hasRefs: boolean;
+}
+
 /** One distinct body schema → its declarations; runs in the main thread or in a worker. */
-export default async function typegenTask(schema: JsonSchema): Promise<TypegenOutcome> {
+export default async function typegenTask({ schema, hasRefs }: TypegenJob): Promise<TypegenOutcome> {
   try {
-    return { text: await compileBodyDeclarations(schema) };
+    return { text: await compileBodyDeclarations(schema, { hasRefs }) };
   } catch (error) {
     return { text: `export type ${PLACEHOLDER} = unknown\n`, error: (error as Error).message.split('\n')[0] };
   }

@@ -15,6 +15,8 @@ export interface StatusSchema {
   hash: string;
   /** `#/$defs/status<code>` — where it sits in the endpoint document. */
   pointer: string;
+  /** Whether `schema` contains any `$ref`. */
+  hasRefs: boolean;
 }
 
 export interface ExampleSchemaProblem extends SchemaProblem {
@@ -60,7 +62,7 @@ export function endpointSchemas(
     const name = statusDefName(response.status);
     const pointer = appendPointer('/$defs', name);
     const hash = schemas.length === 1 ? [...distinct.keys()][0]! : contentHash(canonicalJson(schema));
-    statuses.push({ status: response.status, schema, hash, pointer: `#${pointer}` });
+    statuses.push({ status: response.status, schema, hash, pointer: `#${pointer}`, hasRefs });
     defs[name] = withExamples(hasRefs ? relocateRefs(schema, pointer) : schema, response.examples.map((e) => e.body));
   }
 

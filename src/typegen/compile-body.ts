@@ -1,4 +1,11 @@
-import { compile, type Options } from 'json-schema-to-typescript';
+import { compile, DEFAULT_OPTIONS, type Options } from 'json-schema-to-typescript';
+// json-schema-to-typescript's own pipeline stages (see compileWithoutRefs)
+import { link } from 'json-schema-to-typescript/dist/src/linker.js';
+import { validate } from 'json-schema-to-typescript/dist/src/validator.js';
+import { normalize, normalizeNullableRefs } from 'json-schema-to-typescript/dist/src/normalizer.js';
+import { parse, nameAnonymousRecursiveTypes } from 'json-schema-to-typescript/dist/src/parser.js';
+import { optimize } from 'json-schema-to-typescript/dist/src/optimizer.js';
+import { generate } from 'json-schema-to-typescript/dist/src/generator.js';
 import type { JsonSchema, JsonSchemaObject } from '../schemas/types.ts';
 import { ARRAY_OF_SUBSCHEMAS, MAP_OF_SUBSCHEMAS, SINGLE_SUBSCHEMA } from '../schemas/vocabulary.ts';
 import { formatDeclarations } from './format.ts';
@@ -34,10 +41,32 @@ const OPTIONS: Partial<Options> = {
 };
 
 /** TypeScript declarations for one body schema, root type named PLACEHOLDER. */
-export async function compileBodyDeclarations(schema: JsonSchema): Promise<string> {
+export async function compileBodyDeclarations(schema: JsonSchema, options: { hasRefs?: boolean } = {}): Promise<string> {
   const input = prepare(schema);
-  const output = await compile(input as never, PLACEHOLDER, OPTIONS);
+  const output = options.hasRefs === false ? compileWithoutRefs(input) : await compile(input as never, PLACEHOLDER, OPTIONS);
   return formatDeclarations(output);
+}
+
+const RESOLVED_OPTIONS = { ...DEFAULT_OPTIONS, ...OPTIONS, cwd: `${process.cwd()}/` } as Options;
+
+/**
+ * json-schema-to-typescript's `compile` minus the steps that do nothing for a schema without
+ * `$ref`: the deep clone (prepare() already made a fresh copy) and the $RefParser dereference
+ * pass (~20 % of its time, building a JSON pointer for every node). The remaining stages are the
+ * library's own, called in compile()'s order; a test checks the output is identical to compile().
+ */
+function compileWithoutRefs(schema: JsonSchemaObject): string {
+  normalizeNullableRefs(schema as never);
+  const dereferencedPaths = new WeakMap();
+  const linked = link(schema as never);
+  const errors = validate(linked, PLACEHOLDER);
+  if (errors.length > 0) throw new Error(errors.join('; '));
+  const normalized = normalize(linked, dereferencedPaths, PLACEHOLDER, RESOLVED_OPTIONS);
+  const processed = new Map();
+  const usedNames = new Set<string>();
+  const parsed = parse(normalized, RESOLVED_OPTIONS, undefined, processed, usedNames);
+  nameAnonymousRecursiveTypes(parsed, processed, dereferencedPaths, usedNames);
+  return generate(optimize(parsed, RESOLVED_OPTIONS), RESOLVED_OPTIONS);
 }
 
 /**
@@ -73,8 +102,16 @@ function stripTitles(schema: JsonSchema, isRoot = false): JsonSchema {
     else if (ARRAY_OF_SUBSCHEMAS.has(key)) out[key] = (value as JsonSchema[]).map((s) => stripTitles(s));
     else if (MAP_OF_SUBSCHEMAS.has(key)) {
       out[key] = Object.fromEntries(Object.entries(value as Record<string, JsonSchema>).map(([k, s]) => [k, stripTitles(s)]));
-    } else out[key] = value;
+    } else out[key] = copyJson(value); // json-schema-to-typescript mutates what it is given
   }
+  return out;
+}
+
+function copyJson(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(copyJson);
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) out[key] = copyJson(item);
   return out;
 }
 
