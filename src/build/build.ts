@@ -1,18 +1,11 @@
-import { access, readFile, rm, rmdir } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep, isAbsolute, basename } from 'node:path';
-import { catalogueFormat, assertReadable } from '../catalogue/index.ts';
-import { compareFindings, type Finding } from '../findings/types.ts';
-import type { Api, CatalogueModel, Endpoint, Example } from '../model/index.ts';
-import { endpointSchemas, normaliseSchema, type NormalisedSchema } from '../schemas/index.ts';
-import { apiTypesIndex, endpointTypesFile, typesIndex } from '../typegen/index.ts';
-import { writeFileAtomic } from '../util/atomic-write.ts';
-import { contentHash, fileHash } from '../util/hash.ts';
-import { inputError } from '../util/errors.ts';
-import { GENERATOR_VERSION, MANIFEST_FILE, readManifest, type Manifest, type ManifestApi, type ManifestEndpoint } from './manifest.ts';
-import { rowProblemFinding, schemaProblemFinding } from './findings.ts';
-import { readBuildInput } from './read.ts';
-import { groupKeyOfRowId } from './sources.ts';
-import { TypeCompiler } from './type-compiler.ts';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
+import type { Finding } from '../findings/types.ts';
+import type { CatalogueModel } from '../model/types.ts';
+import { assertReadable } from '../util/files.ts';
+import { fileHash } from '../util/hash.ts';
+import { readManifest, type Manifest } from './manifest.ts';
 
 export interface BuildOptions {
   catalogue: string;
@@ -73,286 +66,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const sourceSha = fileHash(sourceBytes);
   const previous = options.force ? undefined : await readManifest(out);
 
-  if (previous && previous.source.sha256 === sourceSha && !options.check && (await filesPresent(out, previous))) {
+  if (previous && previous.source.sha256 === sourceSha && !options.check && filesPresent(out, previous)) {
     return { findings: previous.findings, written: [], removed: [], regenerated: 0, reused: countEndpoints(previous), noOp: true, rows: previous.source.rows };
   }
 
-  const label = displayPath(options.catalogue, root);
-  const input = await readBuildInput(options.catalogue, sourceBytes, label, previous, { strict: options.strict, full: options.fullModel || options.force });
-  const { model } = input;
-  options.onProgress?.({ phase: 'read', rows: input.rowCount });
-  const findings: Finding[] = [...input.problems.map(rowProblemFinding), ...input.replayed];
-  const previousEndpoints = indexManifest(previous);
-  const previousFindings = groupFindings(previous?.findings ?? []);
-  let typed = 0;
-  const normalised = new Map<string, NormalisedSchema>();
-  const normalise = (example: Example) => {
-    let result = normalised.get(example.schemaText);
-    if (!result) normalised.set(example.schemaText, (result = normaliseSchema(example.schema)));
-    return result;
-  };
-  const total = countModelEndpoints(model);
-  const inputHashes = new Map<string, string>();
-  for (const api of model.apis) {
-    for (const endpoint of api.endpoints) if (!input.unread.has(endpoint.id)) inputHashes.set(endpoint.id, endpointInputHash(api, endpoint));
-  }
-  const dirty = total - countReusable(model, inputHashes, previousEndpoints, previous);
-  const types = new TypeCompiler({ workers: options.workers ?? TypeCompiler.workersFor(dirty) });
-
-  const files = new Map<string, string>(); // relative path → content, for files to (re)write
-  const manifestApis: ManifestApi[] = [];
-  const pendingTypes: Array<Promise<void>> = [];
-  let regenerated = 0;
-  let reused = 0;
-
-  try {
-    // Phase 1 (main thread): normalise schemas and render schema documents; type generation is
-    // started for each endpoint and runs meanwhile (in workers for large builds).
-    for (const api of model.apis) {
-      const manifestEndpoints: ManifestEndpoint[] = [];
-      for (const endpoint of api.endpoints) {
-        const inputHash = inputHashes.get(endpoint.id)!;
-        const paths = endpointPaths(api, endpoint);
-        const before = previousEndpoints.get(endpoint.id);
-        if (input.unread.has(endpoint.id)) {
-          manifestEndpoints.push(before!); // findings already replayed with the unread rows
-          reused++;
-          continue;
-        }
-        if (before && isReusable(before, inputHash, paths, previous!)) {
-          manifestEndpoints.push(before);
-          findings.push(...(previousFindings.get(endpoint.id) ?? []));
-          reused++;
-          continue;
-        }
-        const { document, statuses, problems: schemaProblems } = endpointSchemas(endpoint, api.name, normalise);
-        for (const problem of schemaProblems) findings.push(schemaProblemFinding(api, endpoint, problem));
-        manifestEndpoints.push({
-          id: endpoint.id,
-          name: endpoint.name,
-          slug: endpoint.slug,
-          typeName: endpoint.typeName,
-          inputHash,
-          statuses: statuses.map((s) => ({ status: s.status, schemaHash: s.hash, examples: examplesOf(endpoint, s.status) })),
-          files: paths,
-        });
-        regenerated++;
-        files.set(paths.schema, `${JSON.stringify(document, null, 2)}\n`);
-        const typeFindings: Finding[] = [];
-        pendingTypes.push(
-          types
-            .declarationsFor(statuses, (problem) => {
-              const example = endpoint.responses.find((r) => r.status === problem.status)!.examples[0]!;
-              typeFindings.push(schemaProblemFinding(api, endpoint, { ...problem, example }));
-            })
-            .then((declarations) => {
-              files.set(paths.types, endpointTypesFile(api, endpoint, declarations));
-              findings.push(...typeFindings);
-              options.onProgress?.({ phase: 'generate', done: reused + ++typed, total });
-            }),
-        );
-      }
-        manifestApis.push({ id: api.id, name: api.name, description: api.description, score: api.score, slug: api.slug, typeName: api.typeName, endpoints: manifestEndpoints });
-      files.set(`types/${api.slug}/index.ts`, apiTypesIndex(api));
-    }
-    // Phase 2: wait for the types.
-    await Promise.all(pendingTypes);
-  } finally {
-    await types.close();
-  }
-  files.set('types/index.ts', typesIndex(model.apis));
-
-  // Index files are cheap to render; only those whose content changed are rewritten.
-  const fileHashes: Record<string, string> = {};
-  for (const api of manifestApis) {
-    for (const endpoint of api.endpoints) {
-      for (const path of [endpoint.files.schema, endpoint.files.types]) {
-        const content = files.get(path);
-        fileHashes[path] = content !== undefined ? contentHash(content) : previous!.files[path]!;
-      }
-    }
-  }
-  for (const [path, content] of files) if (!(path in fileHashes)) fileHashes[path] = contentHash(content);
-  for (const [path, hash] of Object.entries(fileHashes)) if (previous?.files[path] === hash && !isEndpointFile(path, files)) files.delete(path);
-
-  const manifest: Manifest = {
-    generator: { name: 'apiconform', version: GENERATOR_VERSION },
-    source: {
-      file: label,
-      sha256: sourceSha,
-      format: catalogueFormat(options.catalogue),
-      rows: input.rowCount,
-      invalidRows: findings.filter((f) => f.ruleId === 'catalogue/invalid-row').length,
-    },
-    apis: manifestApis,
-    ...(input.sources ? { sources: input.sources } : {}),
-    files: sortedRecord(fileHashes),
-    findings: [...findings].sort(compareFindings),
-  };
-  const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
-  const removed = Object.keys(previous?.files ?? {}).filter((path) => !(path in fileHashes)).sort();
-
-  if (options.check) {
-    const stale = await staleFiles(out, files, fileHashes, manifestText);
-    return { findings, model: input.unread.size ? undefined : model, written: stale, removed, regenerated, reused, noOp: false, rows: manifest.source.rows };
-  }
-
-  // Endpoint files first, then the indexes, then removals, the manifest last (see above).
-  const order = [...files.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
-  const crashAfter = Number(process.env.APICONFORM_TEST_CRASH_AFTER_WRITES ?? NaN); // test hook: simulates a kill mid-build
-  let writes = 0;
-  for (const path of order) {
-    await writeFileAtomic(safeJoin(out, path), files.get(path)!, { durable: false });
-    if (++writes === crashAfter) process.kill(process.pid, 'SIGKILL');
-  }
-  for (const path of removed) await removeOwnedFile(out, path);
-  await writeFileAtomic(join(out, MANIFEST_FILE), manifestText);
-  return { findings, model: input.unread.size ? undefined : model, written: order, removed, regenerated, reused, noOp: false, rows: manifest.source.rows };
-}
-
-/** Everything an endpoint's files are made from. Two equal hashes mean byte-identical files. */
-function endpointInputHash(api: Api, endpoint: Endpoint): string {
-  const identity = [GENERATOR_VERSION, api.id, api.name, api.slug, api.typeName, endpoint.name, endpoint.slug, endpoint.typeName, endpoint.description];
-  const parts: string[] = [JSON.stringify(identity)];
-  for (const response of endpoint.responses) {
-    for (const example of response.examples) {
-      parts.push(JSON.stringify([response.status, example.rowId, example.summary]), example.schemaText, JSON.stringify(example.body));
-    }
-  }
-  return contentHash(parts.join('\u0000'));
-}
-
-export function endpointPaths(api: Api, endpoint: Endpoint): { schema: string; types: string } {
-  return { schema: `schemas/${api.slug}/${endpoint.slug}.schema.json`, types: `types/${api.slug}/${endpoint.slug}.ts` };
-}
-
-function examplesOf(endpoint: Endpoint, status: number): number {
-  return endpoint.responses.find((r) => r.status === status)?.examples.length ?? 0;
-}
-
-function isReusable(before: ManifestEndpoint, inputHash: string, paths: { schema: string; types: string }, previous: Manifest): boolean {
-  return (
-    before.inputHash === inputHash &&
-    before.files.schema === paths.schema &&
-    before.files.types === paths.types &&
-    previous.files[paths.schema] !== undefined &&
-    previous.files[paths.types] !== undefined
-  );
-}
-
-function countReusable(
-  model: CatalogueModel,
-  inputHashes: ReadonlyMap<string, string>,
-  previousEndpoints: ReadonlyMap<string, ManifestEndpoint>,
-  previous: Manifest | undefined,
-): number {
-  if (!previous) return 0;
-  let count = 0;
-  for (const api of model.apis) {
-    for (const endpoint of api.endpoints) {
-      const before = previousEndpoints.get(endpoint.id);
-      const hash = inputHashes.get(endpoint.id);
-      if (before && (hash === undefined || isReusable(before, hash, endpointPaths(api, endpoint), previous))) count++;
-    }
-  }
-  return count;
-}
-
-/** Schema findings of the previous build by endpoint uuid, replayed for endpoints it reuses. */
-function groupFindings(findings: readonly Finding[]): Map<string, Finding[]> {
-  const map = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    if (finding.ruleId === 'catalogue/invalid-row' || !finding.source?.rowId) continue; // rows are re-read
-    const key = groupKeyOfRowId(finding.source.rowId);
-    const list = map.get(key);
-    if (list) list.push(finding);
-    else map.set(key, [finding]);
-  }
-  return map;
-}
-
-function indexManifest(manifest: Manifest | undefined): Map<string, ManifestEndpoint> {
-  const map = new Map<string, ManifestEndpoint>();
-  for (const api of manifest?.apis ?? []) for (const endpoint of api.endpoints) map.set(endpoint.id, endpoint);
-  return map;
+  return (await import('./pipeline.ts')).runBuild(options, { out, root, sourceBytes, sourceSha, previous });
 }
 
 function countEndpoints(manifest: Manifest): number {
   return manifest.apis.reduce((n, api) => n + api.endpoints.length, 0);
 }
 
-function countModelEndpoints(model: CatalogueModel): number {
-  return model.apis.reduce((n, api) => n + api.endpoints.length, 0);
+/** Every file the manifest lists is still there (a cheap check; `--check` compares contents). */
+function filesPresent(out: string, manifest: Manifest): boolean {
+  const prefix = out + sep; // plain concatenation: path.join for 30k files shows up in the no-op time
+  return Object.keys(manifest.files).every((path) => existsSync(prefix + path));
 }
-
-function isEndpointFile(path: string, files: Map<string, string>): boolean {
-  return files.has(path) && (path.startsWith('schemas/') || (path.startsWith('types/') && !path.endsWith('/index.ts') && path !== 'types/index.ts'));
-}
-
-function rank(path: string): number {
-  if (path === 'types/index.ts') return 2;
-  if (path.endsWith('/index.ts')) return 1;
-  return 0;
-}
-
-async function filesPresent(out: string, manifest: Manifest): Promise<boolean> {
-  try {
-    await Promise.all(Object.keys(manifest.files).map((path) => access(join(out, path))));
-    return true;
-  } catch {
-    return false; // any missing file means: do a real build
-  }
-}
-
-/** Files whose content on disk differs from what a build would write (or that would be removed). */
-async function staleFiles(out: string, toWrite: Map<string, string>, hashes: Record<string, string>, manifestText: string): Promise<string[]> {
-  const stale: string[] = [];
-  const expected = new Map<string, string>(Object.entries(hashes));
-  expected.set(MANIFEST_FILE, contentHash(manifestText));
-  for (const [path, hash] of [...expected].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    let onDisk: string | undefined;
-    try {
-      onDisk = contentHash(await readFile(join(out, path)));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-    const want = toWrite.has(path) ? contentHash(toWrite.get(path)!) : hash;
-    if (onDisk !== want) stale.push(path);
-  }
-  return stale;
-}
-
-/** Joins a generated relative path onto the output folder, refusing anything that would escape it. */
-export function safeJoin(out: string, path: string): string {
-  const full = resolve(out, path);
-  const rel = relative(out, full);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) {
-    throw inputError(`refusing to write outside the output folder: ${path}`);
-  }
-  return full;
-}
-
-async function removeOwnedFile(out: string, path: string): Promise<void> {
-  const full = safeJoin(out, path);
-  await rm(full, { force: true });
-  // remove the folder too once the last generated file in it is gone
-  for (let dir = dirname(full); dir.startsWith(out + sep) && dir !== out; dir = dirname(dir)) {
-    try {
-      await rmdir(dir);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOTEMPTY' || code === 'EEXIST' || code === 'ENOENT') break;
-      throw error;
-    }
-  }
-}
-
-function displayPath(file: string, root: string): string {
-  const rel = relative(root, resolve(file));
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : basename(file);
-}
-
-function sortedRecord(record: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-

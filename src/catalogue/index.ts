@@ -1,6 +1,8 @@
 import { extname } from 'node:path';
-import { stat } from 'node:fs/promises';
 import { inputError } from '../util/errors.ts';
+import { assertReadable } from '../util/files.ts';
+
+export { assertReadable };
 import type { CatalogueFormat, CatalogueRow, RawRecord, RowProblem } from './types.ts';
 import { readCsv } from './readers/csv.ts';
 import { readJsonl } from './readers/jsonl.ts';
@@ -69,12 +71,3 @@ export async function readCatalogue(file: string, options: ReadCatalogueOptions 
   return { rows, problems };
 }
 
-export async function assertReadable(file: string): Promise<void> {
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) throw inputError('catalogue is not a file', { file });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw inputError('catalogue not found', { file });
-    throw error;
-  }
-}

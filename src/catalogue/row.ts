@@ -51,9 +51,11 @@ export function checkRecord(record: RawRecord): RowResult {
 
   const body = parseJsonColumn(values.response_json, 'response_json');
   if (!body.ok) return fail(body.message, 'response_json', status);
-  const schemaText = text(values.response_json_schema);
   const schema = parseJsonColumn(values.response_json_schema, 'response_json_schema');
   if (!schema.ok) return fail(schema.message, 'response_json_schema', status);
+  // A JSON/JSONL catalogue may inline the schema as an object; String() of it would be
+  // "[object Object]" for every schema, and schemas are cached and hashed by this text.
+  const schemaText = typeof values.response_json_schema === 'string' ? values.response_json_schema : JSON.stringify(schema.value);
   if (schema.value === null || (typeof schema.value !== 'object' && typeof schema.value !== 'boolean') || Array.isArray(schema.value)) {
     return fail('response_json_schema is not a JSON Schema (an object or a boolean)', 'response_json_schema', status);
   }

@@ -26,6 +26,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run (exit 1)').choices(['error', 'warning', 'info', 'never']))
     .option('--format <list>', 'report formats: md,json,junit,html (default: all)')
     .option('--debug', 'show stack traces of errors')
+    .option('--stats', 'print wall time and peak memory (RSS) on stderr at the end')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text), writeOut: (text) => process.stdout.write(text) });
@@ -43,7 +44,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       program.outputHelp();
       return EXIT.usage;
     }
+    const started = performance.now();
     await program.parseAsync([...argv], { from: 'user' });
+    if (argv.includes('--stats')) {
+      const seconds = (performance.now() - started) / 1000;
+      const peakMb = process.resourceUsage().maxRSS / 1024; // KiB → MiB, the whole process incl. workers
+      process.stderr.write(`stats: ${JSON.stringify({ seconds: Number(seconds.toFixed(3)), peakRssMb: Math.round(peakMb) })}\n`);
+    }
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {

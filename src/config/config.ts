@@ -1,11 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { resolve, extname } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { Severity } from '../findings/types.ts';
 import { ruleById } from '../rules/index.ts';
 import { configError } from '../util/errors.ts';
-import { createAjv } from '../validators/ajv.ts';
 import { CONFIG_SCHEMA } from './schema.ts';
 
 export type ReportFormat = 'md' | 'json' | 'junit' | 'html';
@@ -66,15 +64,16 @@ export async function loadConfigFile(cwd: string, explicit?: string): Promise<{ 
   }
   let value: unknown;
   try {
-    value = extname(file) === '.json' ? JSON.parse(text) : parseYaml(text);
+    value = extname(file) === '.json' ? JSON.parse(text) : (await import('yaml')).parse(text);
   } catch (error) {
     throw configError(`config is not valid ${extname(file) === '.json' ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`, { file });
   }
-  return { file, config: checkConfig(value ?? {}, file) };
+  return { file, config: await checkConfig(value ?? {}, file) };
 }
 
 /** Validates a config value against CONFIG_SCHEMA; every problem is named with its location. */
-export function checkConfig(value: unknown, file: string): ConfigFile {
+export async function checkConfig(value: unknown, file: string): Promise<ConfigFile> {
+  const { createAjv } = await import('../validators/ajv.ts'); // loaded only when there is a config file
   const ajv = createAjv({ allErrors: true });
   const validate = ajv.compile(CONFIG_SCHEMA);
   if (!validate(value)) {

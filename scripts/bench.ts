@@ -1,0 +1,87 @@
+/**
+ * `npm run bench`: the numbers the issues ask for, measured on the full-size synthetic catalogue
+ * (made deterministically by scripts/make-synthetic-catalogue.ts into .cache/, never committed).
+ * Each phase runs the real CLI in a fresh process and reads its own `--stats` line (wall time,
+ * peak RSS of the process including its worker threads).
+ *
+ *   npm run bench [-- --rows N] [--only build]
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { availableParallelism, cpus } from 'node:os';
+import { changeOneRow } from './synthetic/change-one-row.ts';
+import { writeFileAtomic } from '../src/util/atomic-write.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({ options: { rows: { type: 'string' }, only: { type: 'string' } } });
+const work = join(root, '.cache/bench');
+const synthetic = join(root, '.cache/synthetic', values.rows ? `catalogue-${values.rows}.csv` : 'catalogue.csv');
+const catalogue = join(work, 'catalogue.csv');
+const generated = join(work, 'generated');
+
+interface Phase {
+  name: string;
+  seconds: number;
+  peakRssMb: number;
+  rows: number;
+  exitCode: number | null;
+  note?: string;
+}
+const phases: Phase[] = [];
+
+function cli(args: string[]): { seconds: number; peakRssMb: number; exitCode: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [join(root, 'src/cli/apiconform.js'), ...args, '--stats'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const line = /stats: (\{.*\})/.exec(result.stderr ?? '');
+  if (!line) throw new Error(`no stats from apiconform ${args.join(' ')} (exit ${result.status}):\n${result.stderr}`);
+  const stats = JSON.parse(line[1]!) as { seconds: number; peakRssMb: number };
+  return { ...stats, exitCode: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function record(name: string, rows: number, run: ReturnType<typeof cli>, note?: string): void {
+  phases.push({ name, seconds: run.seconds, peakRssMb: run.peakRssMb, rows, exitCode: run.exitCode, ...(note ? { note } : {}) });
+  console.log(`  ${name.padEnd(34)} ${run.seconds.toFixed(2).padStart(7)} s  ${Math.round(rows / run.seconds).toLocaleString('en').padStart(9)} rows/s  ${String(run.peakRssMb).padStart(5)} MB${note ? `  ${note}` : ''}`);
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(synthetic)) {
+    console.log(`making the synthetic catalogue (${values.rows ?? 'full size'}) …`);
+    const args = [join(root, 'src/cli/run-ts.js'), join(root, 'scripts/make-synthetic-catalogue.ts'), '--out', synthetic, ...(values.rows ? ['--rows', values.rows] : [])];
+    const made = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+    if (made.status !== 0) throw new Error('synthetic catalogue generation failed');
+  }
+  await rm(work, { recursive: true, force: true });
+  await mkdir(work, { recursive: true });
+  await copyFile(synthetic, catalogue);
+  const bytes = (await stat(catalogue)).size;
+  const rowsCounted = JSON.parse(cli(['build', catalogue, '--out', join(work, 'probe'), '--check', '--json']).stdout).rows as number;
+  await rm(join(work, 'probe'), { recursive: true, force: true });
+
+  console.log(`apiconform bench — ${rowsCounted.toLocaleString('en')} rows, ${(bytes / 1e6).toFixed(1)} MB, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'cpu'}), node ${process.version}`);
+  console.log('build (issue: cold ≤ 25 s, warm no-op ≤ 1 s, one-row change ≤ 2 s, peak RSS ≤ 2 GB)');
+  const cold = cli(['build', catalogue, '--out', generated, '--json']);
+  if (cold.exitCode !== 0) throw new Error(`cold build failed:\n${cold.stderr}`);
+  const coldResult = JSON.parse(cold.stdout) as { regenerated: number; written: string[] };
+  record('build cold', rowsCounted, cold, `${coldResult.regenerated} endpoints, ${coldResult.written.length} files`);
+  const warm = cli(['build', catalogue, '--out', generated, '--json']);
+  record('build warm (no-op)', rowsCounted, warm, JSON.parse(warm.stdout).noOp ? 'no-op' : 'NOT a no-op');
+  const changed = await changeOneRow(catalogue, catalogue);
+  const incremental = cli(['build', catalogue, '--out', generated, '--json']);
+  const incrementalResult = JSON.parse(incremental.stdout) as { regenerated: number; written: string[] };
+  record('build after a one-row change', rowsCounted, incremental, `row ${changed.row} (line ${changed.line}): ${incrementalResult.regenerated} endpoint regenerated, ${incrementalResult.written.length} files written`);
+  const check = cli(['build', catalogue, '--out', generated, '--check']);
+  record('build --check (up to date)', rowsCounted, check, check.exitCode === 0 ? 'clean' : `exit ${check.exitCode}`);
+
+  await writeFileAtomic(join(work, 'results.json'), `${JSON.stringify({ rows: rowsCounted, bytes, cores: availableParallelism(), node: process.version, phases }, null, 2)}\n`);
+  console.log(`\nresults: ${join(work, 'results.json')}`);
+}
+
+await main();
