@@ -11,6 +11,7 @@ import type { BuildOptions, BuildResult } from './build.ts';
 import { GENERATOR_VERSION, MANIFEST_FILE, type Manifest, type ManifestApi, type ManifestEndpoint } from './manifest.ts';
 import { rowProblemFinding, schemaProblemFinding } from './findings.ts';
 import { displayPath, endpointPaths, safeJoin } from './paths.ts';
+import { GeneratedOutput } from './output.ts';
 import { readBuildInput } from './read.ts';
 import { groupKeyOfRowId } from './sources.ts';
 import { TypeCompiler } from './type-compiler.ts';
@@ -47,7 +48,7 @@ export async function runBuild(options: BuildOptions, { out, root, sourceBytes, 
   const dirty = total - countReusable(model, inputHashes, previousEndpoints, previous);
   const types = new TypeCompiler({ workers: options.workers ?? TypeCompiler.workersFor(dirty) });
 
-  const files = new Map<string, string>(); // relative path → content, for files to (re)write
+  const output = new GeneratedOutput(out, options.check === true);
   const manifestApis: ManifestApi[] = [];
   const pendingTypes: Array<Promise<void>> = [];
   let regenerated = 0;
@@ -85,7 +86,7 @@ export async function runBuild(options: BuildOptions, { out, root, sourceBytes, 
           files: paths,
         });
         regenerated++;
-        files.set(paths.schema, `${JSON.stringify(document, null, 2)}\n`);
+        output.put(paths.schema, `${JSON.stringify(document, null, 2)}\n`);
         const typeFindings: Finding[] = [];
         pendingTypes.push(
           types
@@ -94,34 +95,35 @@ export async function runBuild(options: BuildOptions, { out, root, sourceBytes, 
               typeFindings.push(schemaProblemFinding(api, endpoint, { ...problem, example }));
             })
             .then((declarations) => {
-              files.set(paths.types, endpointTypesFile(api, endpoint, declarations));
+              output.put(paths.types, endpointTypesFile(api, endpoint, declarations));
               findings.push(...typeFindings);
               options.onProgress?.({ phase: 'generate', done: reused + ++typed, total });
             }),
         );
       }
         manifestApis.push({ id: api.id, name: api.name, description: api.description, score: api.score, slug: api.slug, typeName: api.typeName, endpoints: manifestEndpoints });
-      files.set(`types/${api.slug}/index.ts`, apiTypesIndex(api));
     }
-    // Phase 2: wait for the types.
+    types.flush();
+    // Phase 2: wait for the types (each endpoint's file is written as its types arrive).
     await Promise.all(pendingTypes);
   } finally {
     await types.close();
   }
-  files.set('types/index.ts', typesIndex(model.apis));
 
-  // Index files are cheap to render; only those whose content changed are rewritten.
+  // Then the indexes, rewritten only when their content changed.
+  for (const api of model.apis) {
+    const path = `types/${api.slug}/index.ts`;
+    output.put(path, apiTypesIndex(api), previous?.files[path]);
+  }
+  output.put('types/index.ts', typesIndex(model.apis), previous?.files['types/index.ts']);
+
   const fileHashes: Record<string, string> = {};
   for (const api of manifestApis) {
     for (const endpoint of api.endpoints) {
-      for (const path of [endpoint.files.schema, endpoint.files.types]) {
-        const content = files.get(path);
-        fileHashes[path] = content !== undefined ? contentHash(content) : previous!.files[path]!;
-      }
+      for (const path of [endpoint.files.schema, endpoint.files.types]) fileHashes[path] = output.hashes.get(path) ?? previous!.files[path]!;
     }
   }
-  for (const [path, content] of files) if (!(path in fileHashes)) fileHashes[path] = contentHash(content);
-  for (const [path, hash] of Object.entries(fileHashes)) if (previous?.files[path] === hash && !isEndpointFile(path, files)) files.delete(path);
+  for (const [path, hash] of output.hashes) fileHashes[path] ??= hash;
 
   const manifest: Manifest = {
     generator: { name: 'apiconform', version: GENERATOR_VERSION },
@@ -140,22 +142,13 @@ export async function runBuild(options: BuildOptions, { out, root, sourceBytes, 
   const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
   const removed = Object.keys(previous?.files ?? {}).filter((path) => !(path in fileHashes)).sort();
 
-  if (options.check) {
-    const stale = await staleFiles(out, files, fileHashes, manifestText);
-    return { findings, model: input.unread.size ? undefined : model, written: stale, removed, regenerated, reused, noOp: false, rows: manifest.source.rows };
-  }
+  const result = { findings, model: input.unread.size ? undefined : model, removed, regenerated, reused, noOp: false, rows: manifest.source.rows };
+  if (options.check) return { ...result, written: await staleFiles(out, fileHashes, manifestText) };
 
-  // Endpoint files first, then the indexes, then removals, the manifest last (see above).
-  const order = [...files.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
-  const crashAfter = Number(process.env.APICONFORM_TEST_CRASH_AFTER_WRITES ?? NaN); // test hook: simulates a kill mid-build
-  let writes = 0;
-  for (const path of order) {
-    await writeFileAtomic(safeJoin(out, path), files.get(path)!, { durable: false });
-    if (++writes === crashAfter) process.kill(process.pid, 'SIGKILL');
-  }
+  // Endpoint files and indexes are written; removals next, the manifest last (see build.ts).
   for (const path of removed) await removeOwnedFile(out, path);
   await writeFileAtomic(join(out, MANIFEST_FILE), manifestText);
-  return { findings, model: input.unread.size ? undefined : model, written: order, removed, regenerated, reused, noOp: false, rows: manifest.source.rows };
+  return { ...result, written: [...output.written].sort() };
 }
 
 /** Everything an endpoint's files are made from. Two equal hashes mean byte-identical files. */
@@ -164,7 +157,7 @@ function endpointInputHash(api: Api, endpoint: Endpoint): string {
   const parts: string[] = [JSON.stringify(identity)];
   for (const response of endpoint.responses) {
     for (const example of response.examples) {
-      parts.push(JSON.stringify([response.status, example.rowId, example.summary]), example.schemaText, JSON.stringify(example.body));
+      parts.push(JSON.stringify([response.status, example.rowId, example.summary]), example.schemaText, example.bodyText);
     }
   }
   return contentHash(parts.join('\u0000'));
@@ -225,18 +218,8 @@ function countModelEndpoints(model: CatalogueModel): number {
   return model.apis.reduce((n, api) => n + api.endpoints.length, 0);
 }
 
-function isEndpointFile(path: string, files: Map<string, string>): boolean {
-  return files.has(path) && (path.startsWith('schemas/') || (path.startsWith('types/') && !path.endsWith('/index.ts') && path !== 'types/index.ts'));
-}
-
-function rank(path: string): number {
-  if (path === 'types/index.ts') return 2;
-  if (path.endsWith('/index.ts')) return 1;
-  return 0;
-}
-
 /** Files whose content on disk differs from what a build would write (or that would be removed). */
-async function staleFiles(out: string, toWrite: Map<string, string>, hashes: Record<string, string>, manifestText: string): Promise<string[]> {
+async function staleFiles(out: string, hashes: Record<string, string>, manifestText: string): Promise<string[]> {
   const expected = new Map<string, string>(Object.entries(hashes));
   expected.set(MANIFEST_FILE, contentHash(manifestText));
   const paths = [...expected.keys()].sort();
@@ -252,8 +235,7 @@ async function staleFiles(out: string, toWrite: Map<string, string>, hashes: Rec
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       }
-      const want = toWrite.has(path) ? contentHash(toWrite.get(path)!) : expected.get(path);
-      if (onDisk !== want) stale.add(path);
+      if (onDisk !== expected.get(path)) stale.add(path);
     }
   };
   await Promise.all(Array.from({ length: 32 }, worker));

@@ -123,6 +123,7 @@ function ghostRow(api: ManifestApi, endpoint: ManifestEndpoint, file: string, li
     status: endpoint.statuses[0]?.status ?? 200,
     summary: null,
     body: null,
+    bodyText: 'null',
     schema: true,
     schemaText: 'true',
     source: { file, line },

@@ -12,11 +12,21 @@ export interface TypegenJob {
   hasRefs: boolean;
 }
 
-/** One distinct body schema → its declarations; runs in the main thread or in a worker. */
-export default async function typegenTask({ schema, hasRefs }: TypegenJob): Promise<TypegenOutcome> {
+/** One distinct body schema → its declarations. */
+export async function typegenJob({ schema, hasRefs }: TypegenJob): Promise<TypegenOutcome> {
   try {
     return { text: await compileBodyDeclarations(schema, { hasRefs }) };
   } catch (error) {
     return { text: `export type ${PLACEHOLDER} = unknown\n`, error: (error as Error).message.split('\n')[0] };
   }
+}
+
+/**
+ * A batch of jobs, the unit a worker thread receives: one message per batch instead of one per
+ * schema keeps the pool's messaging cost (structured clone, wake-ups) off the critical path.
+ */
+export default async function typegenBatch(jobs: TypegenJob[]): Promise<TypegenOutcome[]> {
+  const outcomes: TypegenOutcome[] = [];
+  for (const job of jobs) outcomes.push(await typegenJob(job));
+  return outcomes;
 }

@@ -76,8 +76,9 @@ export function checkRecord(record: RawRecord): RowResult {
       status,
       summary: nullableText(values.response_summary),
       body: body.value,
+      bodyText: typeof values.response_json === 'string' ? values.response_json : JSON.stringify(body.value),
       schema: schema.value,
-      schemaText,
+      schemaText: typeof values.response_json_schema === 'string' ? schemaText : JSON.stringify(schema.value),
       source: { ...source, rowId: rawId },
     },
   };

@@ -30,6 +30,8 @@ export interface CatalogueRow {
   status: number;
   summary: string | null;
   body: unknown;
+  /** The body exactly as written in the catalogue, kept for content hashing. */
+  bodyText: string;
   schema: unknown;
   /** The schema exactly as written in the catalogue, kept for content hashing. */
   schemaText: string;

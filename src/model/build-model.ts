@@ -87,6 +87,7 @@ function groupResponses(rows: readonly CatalogueRow[]): Response[] {
       exampleIndex: row.exampleIndex,
       summary: row.summary,
       body: row.body,
+      bodyText: row.bodyText,
       schema: row.schema,
       schemaText: row.schemaText,
       source: row.source,

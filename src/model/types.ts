@@ -46,6 +46,7 @@ export interface Example {
   /** The example's label (`Success Response`, `Validation Error`, `Error`…), or null. */
   summary: string | null;
   body: unknown;
+  bodyText: string;
   /** The schema exactly as the catalogue gives it for this example (not yet normalised). */
   schema: unknown;
   schemaText: string;

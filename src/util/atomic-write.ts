@@ -1,4 +1,5 @@
 import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, basename, join } from 'node:path';
 
@@ -26,6 +27,30 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
     await rename(tmp, path);
   } catch (error) {
     await rm(tmp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * The same guarantee without fsync and synchronously, for the tens of thousands of small files a
+ * build writes: a synchronous write costs a few syscalls, an awaited one a thread-pool round trip
+ * each, which on a 2-core machine is most of the time of writing 30k files. The folder is made
+ * only when the first write finds it missing.
+ */
+export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
+  const dir = dirname(path);
+  const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    writeFileSync(tmp, data);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(tmp, data);
+  }
+  try {
+    renameSync(tmp, path);
+  } catch (error) {
+    rmSync(tmp, { force: true });
     throw error;
   }
 }

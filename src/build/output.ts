@@ -1,0 +1,34 @@
+import { writeFileAtomicSync } from '../util/atomic-write.ts';
+import { contentHash } from '../util/hash.ts';
+import { safeJoin } from './paths.ts';
+
+/**
+ * Where a build puts what it renders. Files are written as soon as they are rendered (each
+ * atomically), so the build never holds the whole tree in memory and writing overlaps type
+ * generation; with `check` nothing is written and only content hashes are kept for comparison.
+ */
+export class GeneratedOutput {
+  /** Content hash of every file rendered in this run, by path relative to the output folder. */
+  readonly hashes = new Map<string, string>();
+  /** Paths written (or, with `check`, that would be written), in order. */
+  readonly written: string[] = [];
+  private writes = 0;
+  /** Test hook: the process kills itself after this many writes, to prove a killed build is safe. */
+  private readonly crashAfter = Number(process.env.APICONFORM_TEST_CRASH_AFTER_WRITES ?? NaN);
+
+  constructor(
+    private readonly out: string,
+    private readonly check: boolean,
+  ) {}
+
+  /** Renders `path`; it is written unless its content equals `previousHash` (what is on disk). */
+  put(path: string, content: string, previousHash?: string): void {
+    const hash = contentHash(content);
+    this.hashes.set(path, hash);
+    if (hash === previousHash) return;
+    this.written.push(path);
+    if (this.check) return;
+    writeFileAtomicSync(safeJoin(this.out, path), content);
+    if (++this.writes === this.crashAfter) process.kill(process.pid, 'SIGKILL');
+  }
+}
