@@ -66,7 +66,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const sourceSha = fileHash(sourceBytes);
   const previous = options.force ? undefined : await readManifest(out);
 
-  if (previous && previous.source.sha256 === sourceSha && !options.check && filesPresent(out, previous)) {
+  if (previous && previous.source.sha256 === sourceSha && !options.check && !options.fullModel && filesPresent(out, previous)) {
     return { findings: previous.findings, written: [], removed: [], regenerated: 0, reused: countEndpoints(previous), noOp: true, rows: previous.source.rows };
   }
 

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ApiconformError, errorMessage } from '../util/errors.ts';
 import { EXIT } from './exit-codes.ts';
 import { registerBuild } from './commands/build.ts';
+import { registerChecks } from './commands/checks.ts';
 import { VERSION } from '../version.ts';
 
 /**
@@ -32,6 +33,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .configureOutput({ writeErr: (text) => process.stderr.write(text), writeOut: (text) => process.stdout.write(text) });
 
   registerBuild(program, run);
+  registerChecks(program, run);
 
   program.addHelpText(
     'after',

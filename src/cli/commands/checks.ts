@@ -1,0 +1,101 @@
+import type { Command } from 'commander';
+import { commandContext, type CommandContext, type GlobalFlags } from '../context.ts';
+import { countBySeverity, formatFindingLine } from '../output.ts';
+import { exitCodeFor } from '../exit-codes.ts';
+import type { RunPhase, RunResult } from '../../run/index.ts';
+
+interface CheckFlags extends GlobalFlags {
+  out?: string;
+  runs?: string;
+  seed?: string;
+}
+
+type Runner = (action: () => Promise<number>) => Promise<void>;
+
+const PHASE_LABEL: Record<RunPhase['phase'], string> = {
+  read: 'reading catalogue',
+  build: 'building schemas and types',
+  lint: 'linting status codes, error bodies and schemas',
+  validate: 'validating examples against their schemas',
+  properties: 'property-based checks',
+  contracts: 'writing Pact contracts',
+  verify: 'verifying contracts against the mock provider',
+};
+
+/** `lint`, `validate` and `all`: same shape — run, report, summarise, exit per SPEC. */
+export function registerChecks(program: Command, run: Runner): void {
+  program
+    .command('lint')
+    .summary('inconsistency rules over the catalogue (status semantics, error shapes, over-fitted schemas…)')
+    .description('Runs every lint rule (docs/rules.md) over the catalogue and writes reports to reports/lint/.')
+    .argument('[catalogue]', 'catalogue file (default: data/catalogue.csv)')
+    .option('--out <dir>', 'report folder (default: reports/lint)')
+    .addHelpText('after', '\nExamples:\n  npx apiconform lint\n  npx apiconform lint data/catalogue.csv --fail-on warning --format md,json\n')
+    .action((catalogue: string | undefined, _o: CheckFlags, command: Command) =>
+      run(() => execute('lint', catalogue, command.optsWithGlobals<CheckFlags>())),
+    );
+
+  program
+    .command('validate')
+    .summary('every example against its schema, then property-based checks per endpoint')
+    .description('Validates every catalogue example against the schema of its endpoint and status (ajv, JSON Schema 2020-12) and writes reports to reports/validate/.')
+    .argument('[catalogue]', 'catalogue file (default: data/catalogue.csv)')
+    .option('--out <dir>', 'report folder (default: reports/validate)')
+    .addHelpText('after', '\nExamples:\n  npx apiconform validate\n  npx apiconform validate other.jsonl --json\n')
+    .action((catalogue: string | undefined, _o: CheckFlags, command: Command) =>
+      run(() => execute('validate', catalogue, command.optsWithGlobals<CheckFlags>())),
+    );
+
+  program
+    .command('all')
+    .summary('the main job: build, lint, validate, report')
+    .description('Builds generated/ from the catalogue, runs the lint rules and example validation, and writes summary.md, findings.json, junit.xml and index.html to reports/all/.')
+    .argument('[catalogue]', 'catalogue file (default: data/catalogue.csv)')
+    .option('--out <dir>', 'report folder (default: reports/all)')
+    .addHelpText('after', '\nExamples:\n  npx apiconform all\n  npx apiconform all --fail-on never --format html\n')
+    .action((catalogue: string | undefined, _o: CheckFlags, command: Command) =>
+      run(() => execute('all', catalogue, command.optsWithGlobals<CheckFlags>())),
+    );
+}
+
+async function execute(commandName: 'lint' | 'validate' | 'all', catalogue: string | undefined, flags: CheckFlags): Promise<number> {
+  const context = await commandContext(flags, { catalogue });
+  const { config, output } = context;
+  const { runAll, runChecksCommand, reportInputFor, reportDir } = await import('../../run/index.ts');
+  const { writeReports } = await import('../../reports/index.ts');
+  let current: string | undefined;
+  const started = performance.now();
+  const onPhase = (phase: RunPhase) => {
+    if (current) output.info(`${output.colors.green('✓')} ${current}`);
+    current = `${PHASE_LABEL[phase.phase]}${phase.detail ? ` (${phase.detail})` : ''}`;
+  };
+  const result = commandName === 'all' ? await runAll({ config, onPhase }) : await runChecksCommand(commandName, { config, onPhase });
+  if (current) output.info(`${output.colors.green('✓')} ${current}`);
+
+  const dir = reportDir(config, commandName, flags.out);
+  const input = reportInputFor(result, config);
+  const written = await writeReports(dir, input, config.formats);
+  summarise(context, result, written, (performance.now() - started) / 1000);
+  return exitCodeFor(result.findings, config.failOn);
+}
+
+function summarise(context: CommandContext, result: RunResult, written: string[], seconds: number): void {
+  const { output, config } = context;
+  const counts = countBySeverity(result.findings);
+  if (context.json) {
+    output.result(JSON.stringify({ command: result.command, catalogue: result.catalogue, totals: counts, reports: written, findings: result.findings }, null, 2));
+    return;
+  }
+  const shown = result.findings.filter((f) => f.severity === 'error').slice(0, 10);
+  for (const finding of shown) output.info(formatFindingLine(finding));
+  const more = counts.error - shown.length;
+  if (more > 0) output.info(output.colors.dim(`… and ${more} more errors`));
+  const endpoints = result.model.apis.reduce((n, api) => n + api.endpoints.length, 0);
+  output.info(
+    `\n${result.command}: ${result.catalogue.rows} rows, ${result.model.apis.length} APIs, ${endpoints} endpoints — ` +
+      `${output.colors.red(`${counts.error} errors`)}, ${output.colors.yellow(`${counts.warning} warnings`)}, ${counts.info} info (${seconds.toFixed(1)} s)`,
+  );
+  output.info(`reports: ${written.join(', ')}`);
+  const failing = config.failOn === 'never' ? 0 : result.findings.filter((f) => ['error', 'warning', 'info'].indexOf(f.severity) <= ['error', 'warning', 'info'].indexOf(config.failOn as string)).length;
+  if (failing > 0) output.info(`${output.colors.red('✗')} ${failing} finding${failing === 1 ? '' : 's'} at or above ${config.failOn} (exit 1)`);
+}

@@ -1,0 +1,135 @@
+import { join, resolve } from 'node:path';
+import { readCatalogue } from '../catalogue/index.ts';
+import type { ResolvedConfig } from '../config/index.ts';
+import { gradeFindings } from '../config/index.ts';
+import type { Finding } from '../findings/types.ts';
+import { buildModel, type CatalogueModel } from '../model/index.ts';
+import { rowProblemFinding } from '../build/findings.ts';
+import { displayPath } from '../build/paths.ts';
+import { build } from '../build/index.ts';
+import { lint } from '../checks/lint/index.ts';
+import { checkExamples, SchemaCompiler, SchemaIndex, VerdictCache } from '../checks/conformance/index.ts';
+import { RULES } from '../rules/index.ts';
+import type { ReportInput } from '../reports/index.ts';
+import { VERSION } from '../version.ts';
+
+/** Where apiconform keeps caches that only make later runs faster (never needed for correctness). */
+export const CACHE_DIR = 'node_modules/.cache/apiconform';
+
+export type RunCommand = 'lint' | 'validate' | 'all';
+
+export interface RunPhase {
+  phase: 'read' | 'build' | 'lint' | 'validate' | 'properties' | 'contracts' | 'verify';
+  detail?: string;
+}
+
+export interface RunOptions {
+  config: ResolvedConfig;
+  /** Project root: the catalogue path in findings and reports is relative to it. */
+  root?: string;
+  /** Called as each phase starts (the CLI shows progress with it). */
+  onPhase?: (phase: RunPhase) => void;
+}
+
+/** One run's outcome: graded findings and what is needed to report them. */
+export interface RunResult {
+  command: RunCommand;
+  model: CatalogueModel;
+  catalogue: { file: string; rows: number };
+  findings: Finding[];
+  durationMs: number;
+}
+
+interface Loaded {
+  model: CatalogueModel;
+  rows: number;
+  label: string;
+  findings: Finding[];
+}
+
+async function loadModel(options: RunOptions): Promise<Loaded> {
+  const { config } = options;
+  const label = displayPath(config.catalogue, resolve(options.root ?? process.cwd()));
+  options.onPhase?.({ phase: 'read', detail: label });
+  const { rows, problems } = await readCatalogue(config.catalogue, { strict: config.strict, label });
+  const { model, problems: modelProblems } = buildModel(rows);
+  return { model, rows: rows.length + problems.length, label, findings: [...problems, ...modelProblems].map(rowProblemFinding) };
+}
+
+/** The checks shared by lint, validate and all: one schema index and one compiler for both. */
+async function runChecks(model: CatalogueModel, command: RunCommand, options: RunOptions, fromBuild: boolean): Promise<Finding[]> {
+  const cache = await VerdictCache.open(resolve(options.root ?? process.cwd(), CACHE_DIR));
+  const schemas = new SchemaIndex(model);
+  const compiler = new SchemaCompiler({ cache });
+  const findings: Finding[] = [];
+  if (command !== 'validate') {
+    options.onPhase?.({ phase: 'lint' });
+    // after a build, the normaliser's problems are already among the build's findings
+    findings.push(...lint(model, { schemas, compiler, normaliserProblems: !fromBuild, severities: options.config.rules }));
+  }
+  if (command !== 'lint') {
+    options.onPhase?.({ phase: 'validate' });
+    // lint's schema/invalid already covers schemas that do not compile
+    findings.push(...(await checkExamples(model, { schemas, compiler, reportCompileFailures: command === 'validate', severities: options.config.rules })));
+  }
+  await cache.save();
+  return findings;
+}
+
+/** `lint` / `validate`: read the catalogue, run the checks. */
+export async function runChecksCommand(command: 'lint' | 'validate', options: RunOptions): Promise<RunResult> {
+  const started = performance.now();
+  const loaded = await loadModel(options);
+  const findings = [...loaded.findings, ...(await runChecks(loaded.model, command, options, false))];
+  return result(command, loaded.model, loaded.label, loaded.rows, findings, options, started);
+}
+
+/** `all`: build generated/, then lint and validate the same model; reports are the caller's. */
+export async function runAll(options: RunOptions): Promise<RunResult> {
+  const started = performance.now();
+  const { config } = options;
+  const root = resolve(options.root ?? process.cwd());
+  options.onPhase?.({ phase: 'build', detail: `${config.catalogue} → ${config.generated}/` });
+  const built = await build({ catalogue: config.catalogue, out: config.generated, strict: config.strict, root, fullModel: true });
+  const model = built.model!;
+  const findings = [...built.findings, ...(await runChecks(model, 'all', options, true))];
+  return result('all', model, displayPath(config.catalogue, root), built.rows, findings, options, started);
+}
+
+function result(command: RunCommand, model: CatalogueModel, file: string, rows: number, findings: Finding[], options: RunOptions, started: number): RunResult {
+  return {
+    command,
+    model,
+    catalogue: { file, rows },
+    findings: gradeFindings(findings, options.config.rules),
+    durationMs: performance.now() - started,
+  };
+}
+
+/** The report writers' input for a run. */
+export function reportInputFor(run: RunResult, config: ResolvedConfig): ReportInput {
+  const cases = run.model.apis.flatMap((api) =>
+    api.endpoints.flatMap((endpoint) =>
+      endpoint.responses.map((response) => ({ api: api.slug, apiName: api.name, endpoint: endpoint.slug, endpointName: endpoint.name, status: response.status })),
+    ),
+  );
+  return {
+    tool: { name: 'apiconform', version: VERSION },
+    command: run.command,
+    catalogue: {
+      file: run.catalogue.file,
+      rows: run.catalogue.rows,
+      apis: run.model.apis.length,
+      endpoints: run.model.apis.reduce((n, api) => n + api.endpoints.length, 0),
+      responses: cases.length,
+    },
+    findings: run.findings,
+    cases,
+    rules: RULES,
+    failOn: config.failOn,
+  };
+}
+
+export function reportDir(config: ResolvedConfig, command: string, out?: string): string {
+  return out ?? join(config.reports, command);
+}
