@@ -14,28 +14,11 @@ import { fileURLToPath } from 'node:url';
 import { stringify } from 'csv-stringify/sync';
 import { CATALOGUE_COLUMNS } from '../src/catalogue/columns.ts';
 import { writeFileAtomic } from '../src/util/atomic-write.ts';
+import { parseSeedSample } from './seed-sample.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const samplePath = resolve(process.argv[2] ?? resolve(root, '../shared/seed/rapidapi-example-responses.sample.txt'));
 const outPath = resolve(process.argv[3] ?? resolve(root, 'data/catalogue.csv'));
-
-const HEADER_LINES = 40;
-const ID_LINE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/\d+\/\d+$/;
-
-export function parseSeedSample(text: string): string[][] {
-  const lines = text.replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n').slice(HEADER_LINES);
-  const records: string[][] = [];
-  for (const line of lines) {
-    if (ID_LINE.test(line)) records.push([line]);
-    else if (records.length === 0) throw new Error(`seed sample: expected an id line after the header, got ${JSON.stringify(line.slice(0, 80))}`);
-    else records.at(-1)!.push(line);
-  }
-  return records.map((record) => {
-    if (record.length === 10) return record;
-    if (record.length === 9) return [...record.slice(0, 5), '', ...record.slice(5)];
-    throw new Error(`seed sample: row ${record[0]} has ${record.length} lines, expected 9 or 10`);
-  });
-}
 
 const rows = parseSeedSample(await readFile(samplePath, 'utf8'));
 const csv = stringify([[...CATALOGUE_COLUMNS], ...rows], { record_delimiter: 'unix', quoted_match: /[",\n\r]/ });
