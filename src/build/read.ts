@@ -70,8 +70,9 @@ function readChangedGroups(bytes: Buffer, label: string, sources: CsvSources, pr
 
     const rows: CatalogueRow[] = [];
     const problems: RowProblem[] = [];
+    const schemaCache = new Map();
     for (const record of raw) {
-      const result = checkRecord(record);
+      const result = checkRecord(record, schemaCache);
       if (result.ok) rows.push(result.row);
       else problems.push(result.problem);
     }

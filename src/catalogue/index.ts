@@ -8,7 +8,7 @@ import { readCsv } from './readers/csv.ts';
 import { readJsonl } from './readers/jsonl.ts';
 import { readJsonArray } from './readers/json.ts';
 import { readParquet } from './readers/parquet.ts';
-import { checkRecord } from './row.ts';
+import { checkRecord, type JsonResult } from './row.ts';
 
 export type { CatalogueRow, RawRecord, RowProblem, SourceLocation, CatalogueFormat } from './types.ts';
 export { CATALOGUE_COLUMNS, type CatalogueColumn } from './columns.ts';
@@ -62,8 +62,9 @@ export async function readCatalogue(file: string, options: ReadCatalogueOptions 
   await assertReadable(file);
   const rows: CatalogueRow[] = [];
   const problems: RowProblem[] = [];
+  const schemaCache = new Map<string, JsonResult>(); // parsed schemas are shared, never modified
   for await (const record of readRecords(file, options.label ?? file)) {
-    const result = checkRecord(record);
+    const result = checkRecord(record, schemaCache);
     if (result.ok) rows.push(result.row);
     else if (options.strict) throw inputError(result.problem.message, result.problem.source);
     else problems.push(result.problem);

@@ -15,7 +15,7 @@ export type RowResult = { ok: true; row: CatalogueRow } | { ok: false; problem: 
  * Checks one raw record and turns it into a typed row, or says precisely what is wrong with it.
  * Never throws for bad data: a bad row is a problem for the caller to report, and the run goes on.
  */
-export function checkRecord(record: RawRecord): RowResult {
+export function checkRecord(record: RawRecord, schemaCache?: Map<string, JsonResult>): RowResult {
   const { values, source } = record;
   const rawId = text(values.id).trim();
   const context = {
@@ -51,7 +51,13 @@ export function checkRecord(record: RawRecord): RowResult {
 
   const body = parseJsonColumn(values.response_json, 'response_json');
   if (!body.ok) return fail(body.message, 'response_json', status);
-  const schema = parseJsonColumn(values.response_json_schema, 'response_json_schema');
+  // a third of the dataset's rows repeat a schema text seen before: parse each text once
+  const schemaKey = typeof values.response_json_schema === 'string' ? values.response_json_schema : undefined;
+  let schema = schemaKey !== undefined ? schemaCache?.get(schemaKey) : undefined;
+  if (!schema) {
+    schema = parseJsonColumn(values.response_json_schema, 'response_json_schema');
+    if (schemaKey !== undefined) schemaCache?.set(schemaKey, schema);
+  }
   if (!schema.ok) return fail(schema.message, 'response_json_schema', status);
   // A JSON/JSONL catalogue may inline the schema as an object; String() of it would be
   // "[object Object]" for every schema, and schemas are cached and hashed by this text.
@@ -110,7 +116,7 @@ function parseScore(value: unknown): number | null | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-type JsonResult = { ok: true; value: unknown } | { ok: false; message: string };
+export type JsonResult = { ok: true; value: unknown } | { ok: false; message: string };
 
 function parseJsonColumn(value: unknown, column: CatalogueColumn): JsonResult {
   // Parquet/JSON readers may hand over an already-parsed value; the dataset stores JSON text.
