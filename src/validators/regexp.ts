@@ -54,16 +54,20 @@ export function patternProblem(pattern: string): string | undefined {
 
 const cache = new Map<string, RE2JS>();
 
-/** ajv's regExp engine option: RE2 instead of RegExp, compiled once per pattern. */
+/**
+ * ajv's regExp engine option: RE2 instead of RegExp, compiled once per pattern. ajv caches the
+ * compiled expressions by `toString()`, so each one must print as its own pattern (an object
+ * printing as "[object Object]" would make every pattern share the first one compiled).
+ */
 export const linearRegExpEngine: RegExpEngine = Object.assign(
-  (pattern: string): { test: (s: string) => boolean } => {
+  (pattern: string, flags: string): { test: (s: string) => boolean; toString: () => string } => {
     let re = cache.get(pattern);
     if (!re) {
       re = compileLinearRegExp(pattern);
       cache.set(pattern, re);
     }
     const compiled = re;
-    return { test: (s: string) => compiled.test(s) };
+    return { test: (s: string) => compiled.test(s), toString: () => `/${pattern}/${flags}` };
   },
   { code: 'require("re2js").RE2JS' },
 );
