@@ -7,6 +7,7 @@ export interface GlobalFlags {
   config?: string;
   debug?: boolean;
   quiet?: boolean;
+  verbose?: boolean;
   json?: boolean;
   failOn?: string;
   format?: string;

@@ -3,6 +3,7 @@ import { ApiconformError, errorMessage } from '../util/errors.ts';
 import { EXIT } from './exit-codes.ts';
 import { registerBuild } from './commands/build.ts';
 import { registerChecks } from './commands/checks.ts';
+import { registerContracts } from './commands/contracts.ts';
 import { VERSION } from '../version.ts';
 
 /**
@@ -23,6 +24,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--config <file>', 'config file (default: apiconform.config.json|yaml in the current folder)')
     .option('--json', 'machine-readable output on stdout')
     .option('-q, --quiet', 'print only errors')
+    .option('--verbose', 'also print every request the mock provider or the verifier makes')
     .option('--strict', 'a bad catalogue row is fatal (exit 2) instead of a finding')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run (exit 1)').choices(['error', 'warning', 'info', 'never']))
     .option('--format <list>', 'report formats: md,json,junit,html (default: all)')
@@ -34,6 +36,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   registerBuild(program, run);
   registerChecks(program, run);
+  registerContracts(program, run);
 
   program.addHelpText(
     'after',

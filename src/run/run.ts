@@ -16,7 +16,7 @@ import { VERSION } from '../version.ts';
 /** Where apiconform keeps caches that only make later runs faster (never needed for correctness). */
 export const CACHE_DIR = 'node_modules/.cache/apiconform';
 
-export type RunCommand = 'lint' | 'validate' | 'all';
+export type RunCommand = 'lint' | 'validate' | 'all' | 'verify';
 
 export interface RunPhase {
   phase: 'read' | 'build' | 'lint' | 'validate' | 'properties' | 'contracts' | 'verify';
@@ -93,6 +93,15 @@ export async function runAll(options: RunOptions): Promise<RunResult> {
   const built = await build({ catalogue: config.catalogue, out: config.generated, strict: config.strict, root, fullModel: true });
   const model = built.model!;
   const findings = [...built.findings, ...(await runChecks(model, 'all', options, true))];
+
+  options.onPhase?.({ phase: 'contracts', detail: `${config.contracts}/` });
+  const { writeContracts } = await import('../contracts/index.ts');
+  const contracts = await writeContracts({ model, out: config.contracts, strict: config.strict });
+  findings.push(...contracts.findings);
+  options.onPhase?.({ phase: 'verify', detail: `${contracts.interactions} interactions` });
+  const { verifyContracts } = await import('../verify/index.ts');
+  const verified = await verifyContracts({ model, pacts: contracts.files.map((file) => join(config.contracts, file)), strict: config.strict });
+  findings.push(...verified.findings);
   return result('all', model, displayPath(config.catalogue, root), built.rows, findings, options, started);
 }
 
