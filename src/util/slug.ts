@@ -5,11 +5,16 @@
  */
 export const MAX_SLUG_LENGTH = 64;
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** Accents stripped ("Café" → "Cafe"); most names are plain ASCII already and skip the work. */
+function toAscii(name: string): string {
+  return PRINTABLE_ASCII.test(name) ? name : name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+}
+
 /** `"D7API - Check Balance"` → `"d7api-check-balance"`; never empty (falls back to `fallback`). */
 export function slugify(name: string, fallback: string): string {
-  const ascii = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '') // strip combining accents: "Café" → "cafe"
+  const ascii = toAscii(name)
     .replace(/([a-z])([A-Z])/g, '$1-$2') // "getVehicles" → "get-Vehicles"
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
@@ -74,9 +79,7 @@ function compactId(id: string): string {
 
 /** PascalCase identifier for TypeScript names: `"Send Viber Message"` → `"SendViberMessage"`. */
 export function pascalCase(name: string, fallback: string): string {
-  const words = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const words = toAscii(name)
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean);
   let out = words.map((w) => (w === w.toUpperCase() && w.length > 1 ? w : w[0]!.toUpperCase() + w.slice(1))).join('');
