@@ -13,11 +13,15 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { availableParallelism, cpus } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { changeOneRow } from './synthetic/change-one-row.ts';
 import { writeFileAtomic } from '../src/util/atomic-write.ts';
+import { scanCsvRecords, firstField } from '../src/catalogue/csv-records.ts';
+import { groupKeyOfRowId } from '../src/build/sources.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { rows: { type: 'string' }, only: { type: 'string' } } });
+const wanted = (section: string) => !values.only || values.only.split(',').includes(section);
 const work = join(root, '.cache/bench');
 const synthetic = join(root, '.cache/synthetic', values.rows ? `catalogue-${values.rows}.csv` : 'catalogue.csv');
 const catalogue = join(work, 'catalogue.csv');
@@ -66,6 +70,16 @@ async function main(): Promise<void> {
   await rm(join(work, 'probe'), { recursive: true, force: true });
 
   console.log(`apiconform bench — ${rowsCounted.toLocaleString('en')} rows, ${(bytes / 1e6).toFixed(1)} MB, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'cpu'}), node ${process.version}`);
+  if (wanted('build')) await benchBuild(rowsCounted);
+  if (wanted('checks')) await benchChecks(rowsCounted);
+  if (wanted('properties')) await benchProperties(rowsCounted);
+  if (wanted('contracts')) await benchContracts();
+
+  await writeFileAtomic(join(work, 'results.json'), `${JSON.stringify({ rows: rowsCounted, bytes, cores: availableParallelism(), node: process.version, phases }, null, 2)}\n`);
+  console.log(`\nresults: ${join(work, 'results.json')}`);
+}
+
+async function benchBuild(rowsCounted: number): Promise<void> {
   console.log('build (issue: cold ≤ 25 s, warm no-op ≤ 1 s, one-row change ≤ 2 s, peak RSS ≤ 2 GB)');
   const cold = cli(['build', catalogue, '--out', generated, '--json']);
   if (cold.exitCode !== 0) throw new Error(`cold build failed:\n${cold.stderr}`);
@@ -79,9 +93,67 @@ async function main(): Promise<void> {
   record('build after a one-row change', rowsCounted, incremental, `row ${changed.row} (line ${changed.line}): ${incrementalResult.regenerated} endpoint regenerated, ${incrementalResult.written.length} files written`);
   const check = cli(['build', catalogue, '--out', generated, '--check']);
   record('build --check (up to date)', rowsCounted, check, check.exitCode === 0 ? 'clean' : `exit ${check.exitCode}`);
+}
 
-  await writeFileAtomic(join(work, 'results.json'), `${JSON.stringify({ rows: rowsCounted, bytes, cores: availableParallelism(), node: process.version, phases }, null, 2)}\n`);
-  console.log(`\nresults: ${join(work, 'results.json')}`);
+/** Issue 3: lint + example validation, cold (no verdict cache) and warm. */
+async function benchChecks(rowsCounted: number): Promise<void> {
+  console.log('lint + validate (issue: cold ≤ 30 s, warm ≤ 5 s, peak RSS ≤ 2 GB)');
+  await rm(join(root, 'node_modules/.cache/apiconform'), { recursive: true, force: true });
+  const reports = join(work, 'reports');
+  for (const [name, args] of [
+    ['validate cold (no cache)', ['validate', catalogue, '--out', join(reports, 'validate'), '--format', 'json', '--fail-on', 'never']],
+    ['validate warm (verdict cache)', ['validate', catalogue, '--out', join(reports, 'validate'), '--format', 'json', '--fail-on', 'never']],
+    ['lint', ['lint', catalogue, '--out', join(reports, 'lint'), '--format', 'json', '--fail-on', 'never']],
+  ] as const) {
+    const run = cli([...args]);
+    if (run.exitCode !== 0) throw new Error(`${name} failed:\n${run.stderr}`);
+    const findings = /(\d+) errors/.exec(run.stderr)?.[1];
+    record(name, rowsCounted, run, `${Math.round(rowsCounted / run.seconds).toLocaleString('en')} validations/s; ${findings ?? '?'} errors found`);
+  }
+}
+
+/** Issue 4: property checks over the catalogue (validate --runs). */
+async function benchProperties(rowsCounted: number): Promise<void> {
+  console.log('property-based checks (validate --runs 100)');
+  const run = cli(['validate', catalogue, '--runs', '100', '--seed', '1', '--out', join(work, 'reports/properties'), '--format', 'json', '--fail-on', 'never']);
+  if (run.exitCode !== 0) throw new Error(`validate --runs failed:\n${run.stderr}`);
+  const samples = /(\d[\d,]*) samples/.exec(run.stderr)?.[1];
+  record('validate --runs 100', rowsCounted, run, samples ? `${samples} samples` : '');
+}
+
+/** Issue 5: contracts + verification for the bundled catalogue and 1,000 synthetic endpoints. */
+async function benchContracts(): Promise<void> {
+  console.log('contracts + verify against the mock');
+  const subset = join(work, 'catalogue-1000-endpoints.csv');
+  const endpoints = await writeEndpointSubset(catalogue, subset, 1000);
+  for (const [label, source, count] of [['bundled catalogue', join(root, 'data/catalogue.csv'), 76], ['synthetic, 1,000 endpoints', subset, endpoints]] as const) {
+    const out = join(work, `contracts-${count}`);
+    const contracts = cli(['contracts', source, '--out', out, '--json']);
+    if (contracts.exitCode !== 0) throw new Error(`contracts failed:\n${contracts.stderr}`);
+    const written = JSON.parse(contracts.stdout) as { interactions: number; files: string[] };
+    record(`contracts (${label})`, written.interactions, contracts, `${written.files.length} pact files, ${written.interactions} interactions (rows/s = interactions/s)`);
+    const verify = cli(['verify', '--catalogue', source, '--pact', out, '--out', join(work, `verify-${count}`), '--format', 'json', '--json', '--fail-on', 'never']);
+    const verdict = JSON.parse(verify.stdout) as { passed: number; failed: number; pending: number };
+    record(`verify (${label})`, written.interactions, verify, `${verdict.passed} passed, ${verdict.failed} failed, ${verdict.pending} pending`);
+  }
+}
+
+/** The rows of the first `count` endpoints (file order) of a CSV catalogue, as a CSV. */
+async function writeEndpointSubset(source: string, target: string, count: number): Promise<number> {
+  const bytes = await readFile(source);
+  const scan = scanCsvRecords(bytes)!;
+  const keys = new Set<string>();
+  const pieces: Buffer[] = [bytes.subarray(scan.header.start, scan.header.end)];
+  for (const record of scan.records) {
+    const key = groupKeyOfRowId(firstField(bytes, record) ?? '');
+    if (!keys.has(key)) {
+      if (keys.size === count) continue;
+      keys.add(key);
+    }
+    pieces.push(Buffer.from('\n'), bytes.subarray(record.start, record.end));
+  }
+  await writeFileAtomic(target, Buffer.concat([...pieces, Buffer.from('\n')]));
+  return keys.size;
 }
 
 await main();

@@ -8,7 +8,7 @@ import { rowProblemFinding } from '../build/findings.ts';
 import { displayPath } from '../build/paths.ts';
 import { build } from '../build/index.ts';
 import { lint } from '../checks/lint/index.ts';
-import { checkExamples, SchemaCompiler, SchemaIndex, VerdictCache } from '../checks/conformance/index.ts';
+import { checkExamples, CheckCache, SchemaCompiler, SchemaIndex } from '../checks/conformance/index.ts';
 import { RULES } from '../rules/index.ts';
 import type { ReportInput } from '../reports/index.ts';
 import { VERSION } from '../version.ts';
@@ -56,22 +56,30 @@ async function loadModel(options: RunOptions): Promise<Loaded> {
   return { model, rows: rows.length + problems.length, label, findings: [...problems, ...modelProblems].map(rowProblemFinding) };
 }
 
-/** The checks shared by lint, validate and all: one schema index and one compiler for both. */
+/**
+ * The checks shared by lint, validate and all: one schema index and one compiler for both, one
+ * content-keyed cache (normalised schemas, ajv verdicts, per-API results) so a warm run over an
+ * unchanged catalogue recomputes nothing. Example conformance runs ajv in worker threads while lint
+ * runs here.
+ */
 async function runChecks(model: CatalogueModel, command: RunCommand, options: RunOptions, fromBuild: boolean): Promise<Finding[]> {
-  const cache = await VerdictCache.open(resolve(options.root ?? process.cwd(), CACHE_DIR));
-  const schemas = new SchemaIndex(model);
-  const compiler = new SchemaCompiler({ cache });
+  const cache = CheckCache.open(resolve(options.root ?? process.cwd(), CACHE_DIR));
+  const schemas = new SchemaIndex(model, { cache: cache.normalised });
+  const compiler = new SchemaCompiler({ cache: cache.verdicts });
+  const severities = options.config.rules;
   const findings: Finding[] = [];
+  let conformance: Promise<Finding[]> | undefined;
+  if (command !== 'lint') {
+    options.onPhase?.({ phase: 'validate' });
+    // with lint in the same run, lint reports schemas ajv cannot compile (schema/invalid)
+    conformance = checkExamples(model, { cache, schemas, compiler, severities, reportCompileFailures: command === 'validate' });
+  }
   if (command !== 'validate') {
     options.onPhase?.({ phase: 'lint' });
     // after a build, the normaliser's problems are already among the build's findings
-    findings.push(...lint(model, { schemas, compiler, normaliserProblems: !fromBuild, severities: options.config.rules }));
+    findings.push(...lint(model, { cache, schemas, compiler, severities, normaliserProblems: !fromBuild }));
   }
-  if (command !== 'lint') {
-    options.onPhase?.({ phase: 'validate' });
-    // lint's schema/invalid already covers schemas that do not compile
-    findings.push(...(await checkExamples(model, { schemas, compiler, reportCompileFailures: command === 'validate', severities: options.config.rules })));
-  }
+  if (conformance) findings.push(...(await conformance));
   await cache.save();
   return findings;
 }

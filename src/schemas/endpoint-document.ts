@@ -58,7 +58,8 @@ export function endpointSchemas(
       hasRefs ||= normalised.hasRefs;
     }
     const schemas = [...distinct.values()];
-    const schema: JsonSchema = schemas.length === 1 ? schemas[0]! : { anyOf: schemas };
+    // each distinct schema keeps refs from its own root; inside the anyOf they must point from there
+    const schema: JsonSchema = schemas.length === 1 ? schemas[0]! : { anyOf: hasRefs ? schemas.map((item, i) => relocateRefs(item, `/anyOf/${i}`)) : schemas };
     const name = statusDefName(response.status);
     const pointer = appendPointer('/$defs', name);
     const hash = schemas.length === 1 ? [...distinct.keys()][0]! : contentHash(canonicalJson(schema));

@@ -1,0 +1,16 @@
+export { checkExamples, type ConformanceOptions } from './check-examples.ts';
+export { SchemaIndex, type ExampleSite } from './schema-index.ts';
+export { SchemaCompiler, type SchemaCompilerOptions, type SchemaJob } from './compiler.ts';
+export { AjvRunner } from './ajv-runner.ts';
+export { createConformanceAjv, ENGINE_KEY } from './engine.ts';
+export { OneShotValidator, UndecidedError, formatAccepts } from './one-shot.ts';
+export { VerdictCache, VERDICT_CACHE_FILE } from './verdict-cache.ts';
+export { compileFailureFinding, violationFinding } from './findings.ts';
+export { toViolations, type Violation } from './violations.ts';
+export { severityFor, type SeverityOverrides } from './severity.ts';
+export type { AjvError, CompileFailure, CompileOutcome, Verdict } from './types.ts';
+export { NormalisedCache, NORMALISED_CACHE_FILE, NORMALISER_KEY } from './normalised-cache.ts';
+export { CheckCache, CONFORMANCE_RESULTS_FILE, LINT_RESULTS_FILE, type ResultCache } from './check-cache.ts';
+export { apiInputHash } from './api-hash.ts';
+export { gradeFindings } from './grade.ts';
+export { KeyedCache } from './keyed-cache.ts';
