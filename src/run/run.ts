@@ -81,7 +81,32 @@ async function runChecks(model: CatalogueModel, command: RunCommand, options: Ru
   }
   if (conformance) findings.push(...(await conformance));
   await cache.save();
+  const { runs, seed } = options.config.validate;
+  if (command !== 'lint' && runs > 0) {
+    options.onPhase?.({ phase: 'properties', detail: `${runs} runs per schema, seed ${seed}` });
+    findings.push(...(await propertyFindings(model, schemas, runs, seed)));
+  }
   return findings;
+}
+
+/** Property-based checks (issue 4) over every endpoint × status: generated bodies pass, mutated ones fail. */
+async function propertyFindings(model: CatalogueModel, schemas: SchemaIndex, runs: number, seed: number): Promise<Finding[]> {
+  const { checkProperties } = await import('../checks/properties/index.ts');
+  const { endpointSchemas } = await import('../schemas/index.ts');
+  const targets = model.apis.flatMap((api) =>
+    api.endpoints.flatMap((endpoint) => {
+      const { document } = endpointSchemas(endpoint, api.name, (example) => schemas.normalised(example));
+      return endpoint.responses.map((response) => ({
+        api: api.slug,
+        endpoint: endpoint.slug,
+        status: response.status,
+        document,
+        pointer: `/$defs/status${response.status}`,
+        source: { file: response.examples[0]!.source.file, line: response.examples[0]!.source.line, rowId: response.examples[0]!.rowId },
+      }));
+    }),
+  );
+  return checkProperties(targets, { numRuns: runs, seed });
 }
 
 /** `lint` / `validate`: read the catalogue, run the checks. */

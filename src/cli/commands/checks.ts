@@ -2,6 +2,14 @@ import type { Command } from 'commander';
 import { commandContext, type CommandContext, type GlobalFlags } from '../context.ts';
 import { countBySeverity, formatFindingLine } from '../output.ts';
 import { exitCodeFor } from '../exit-codes.ts';
+import { usageError } from '../../util/errors.ts';
+
+function integer(value: string | undefined, flag: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw usageError(`${flag} must be an integer from ${min} to ${max} (got "${value}")`);
+  return n;
+}
 import type { RunPhase, RunResult } from '../../run/index.ts';
 
 interface CheckFlags extends GlobalFlags {
@@ -41,7 +49,9 @@ export function registerChecks(program: Command, run: Runner): void {
     .description('Validates every catalogue example against the schema of its endpoint and status (ajv, JSON Schema 2020-12) and writes reports to reports/validate/.')
     .argument('[catalogue]', 'catalogue file (default: data/catalogue.csv)')
     .option('--out <dir>', 'report folder (default: reports/validate)')
-    .addHelpText('after', '\nExamples:\n  npx apiconform validate\n  npx apiconform validate other.jsonl --json\n')
+    .option('--runs <n>', 'property-based runs per endpoint × status (default 100; 0 skips them)')
+    .option('--seed <n>', 'seed of the property-based runs (default 1); a failure prints the seed to replay it')
+    .addHelpText('after', '\nExamples:\n  npx apiconform validate\n  npx apiconform validate other.jsonl --runs 1000 --seed 42 --json\n')
     .action((catalogue: string | undefined, _o: CheckFlags, command: Command) =>
       run(() => execute('validate', catalogue, command.optsWithGlobals<CheckFlags>())),
     );
@@ -52,6 +62,8 @@ export function registerChecks(program: Command, run: Runner): void {
     .description('Builds generated/ from the catalogue, runs the lint rules and example validation, and writes summary.md, findings.json, junit.xml and index.html to reports/all/.')
     .argument('[catalogue]', 'catalogue file (default: data/catalogue.csv)')
     .option('--out <dir>', 'report folder (default: reports/all)')
+    .option('--runs <n>', 'property-based runs per endpoint × status (default 100; 0 skips them)')
+    .option('--seed <n>', 'seed of the property-based runs (default 1)')
     .addHelpText('after', '\nExamples:\n  npx apiconform all\n  npx apiconform all --fail-on never --format html\n')
     .action((catalogue: string | undefined, _o: CheckFlags, command: Command) =>
       run(() => execute('all', catalogue, command.optsWithGlobals<CheckFlags>())),
@@ -60,7 +72,14 @@ export function registerChecks(program: Command, run: Runner): void {
 
 async function execute(commandName: 'lint' | 'validate' | 'all', catalogue: string | undefined, flags: CheckFlags): Promise<number> {
   const context = await commandContext(flags, { catalogue });
-  const { config, output } = context;
+  const { output } = context;
+  const config = {
+    ...context.config,
+    validate: {
+      runs: integer(flags.runs, '--runs', 0, 100_000) ?? context.config.validate.runs,
+      seed: integer(flags.seed, '--seed', 0, 2 ** 31 - 1) ?? context.config.validate.seed,
+    },
+  };
   const { runAll, runChecksCommand, reportInputFor, reportDir } = await import('../../run/index.ts');
   const { writeReports } = await import('../../reports/index.ts');
   let current: string | undefined;
@@ -75,12 +94,12 @@ async function execute(commandName: 'lint' | 'validate' | 'all', catalogue: stri
   const dir = reportDir(config, commandName, flags.out);
   const input = reportInputFor(result, config);
   const written = await writeReports(dir, input, config.formats);
-  summarise(context, result, written, (performance.now() - started) / 1000);
+  summarise(context, config, result, written, (performance.now() - started) / 1000);
   return exitCodeFor(result.findings, config.failOn);
 }
 
-function summarise(context: CommandContext, result: RunResult, written: string[], seconds: number): void {
-  const { output, config } = context;
+function summarise(context: CommandContext, config: CommandContext['config'], result: RunResult, written: string[], seconds: number): void {
+  const { output } = context;
   const counts = countBySeverity(result.findings);
   if (context.json) {
     output.result(JSON.stringify({ command: result.command, catalogue: result.catalogue, totals: counts, reports: written, findings: result.findings }, null, 2));
