@@ -2,14 +2,8 @@ import type { Command } from 'commander';
 import { commandContext, type CommandContext, type GlobalFlags } from '../context.ts';
 import { countBySeverity, formatFindingLine } from '../output.ts';
 import { exitCodeFor } from '../exit-codes.ts';
-import { usageError } from '../../util/errors.ts';
+import { integerFlag } from '../parse.ts';
 
-function integer(value: string | undefined, flag: string, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw usageError(`${flag} must be an integer from ${min} to ${max} (got "${value}")`);
-  return n;
-}
 import type { RunPhase, RunResult } from '../../run/index.ts';
 
 interface CheckFlags extends GlobalFlags {
@@ -76,8 +70,8 @@ async function execute(commandName: 'lint' | 'validate' | 'all', catalogue: stri
   const config = {
     ...context.config,
     validate: {
-      runs: integer(flags.runs, '--runs', 0, 100_000) ?? context.config.validate.runs,
-      seed: integer(flags.seed, '--seed', 0, 2 ** 31 - 1) ?? context.config.validate.seed,
+      runs: integerFlag(flags.runs, '--runs', 0, 100_000) ?? context.config.validate.runs,
+      seed: integerFlag(flags.seed, '--seed', 0, 2 ** 31 - 1) ?? context.config.validate.seed,
     },
   };
   const { runAll, runChecksCommand, reportInputFor, reportDir } = await import('../../run/index.ts');

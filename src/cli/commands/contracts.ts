@@ -3,6 +3,7 @@ import { commandContext, type GlobalFlags } from '../context.ts';
 import { countBySeverity, formatFindingLine } from '../output.ts';
 import { EXIT, exitCodeFor } from '../exit-codes.ts';
 import { usageError } from '../../util/errors.ts';
+import { integerFlag } from '../parse.ts';
 
 type Runner = (action: () => Promise<number>) => Promise<void>;
 
@@ -29,12 +30,6 @@ interface VerifyFlags extends GlobalFlags {
   catalogue?: string;
 }
 
-function integer(value: string | undefined, flag: string, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw usageError(`${flag} must be an integer from ${min} to ${max} (got "${value}")`);
-  return n;
-}
 
 /** `contracts`, `serve`, `verify`: thin shells over src/contracts, src/serve and src/verify. */
 export function registerContracts(program: Command, run: Runner): void {
@@ -85,8 +80,8 @@ export function registerContracts(program: Command, run: Runner): void {
         const server = await serve({
           catalogue: config.catalogue,
           host: flags.host,
-          port: integer(flags.port, '--port', 0, 65535) ?? 4010,
-          seed: integer(flags.seed, '--seed', 0, 2 ** 31 - 1),
+          port: integerFlag(flags.port, '--port', 0, 65535) ?? 4010,
+          seed: integerFlag(flags.seed, '--seed', 0, 2 ** 31 - 1),
           mutate: flags.mutate,
           strict: config.strict,
           log: (entry) => output.info(formatLogEntry(entry)),
@@ -134,7 +129,7 @@ export function registerContracts(program: Command, run: Runner): void {
           pacts: flags.pact ?? [config.contracts],
           baseUrl: flags.baseUrl,
           bindings: flags.bindings,
-          timeoutMs: integer(flags.timeout, '--timeout', 1, 600_000),
+          timeoutMs: integerFlag(flags.timeout, '--timeout', 1, 600_000),
           statuses: flags.statuses,
           mutate: flags.mutate,
           ...(flags.verbose ? { log: (line: string) => output.info(output.colors.dim(line)) } : {}),
