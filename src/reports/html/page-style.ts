@@ -87,7 +87,7 @@ button.link { font: inherit; font-size: 13px; background: none; border: 0; color
 .count { margin-left: auto; color: var(--muted); font-size: 13px; font-variant-numeric: tabular-nums; }
 
 /* clip, not auto: a scroll container would stop the sticky header at the table's own top. */
-.table-wrap { overflow: clip; border: 1px solid var(--border); border-radius: 10px; background: var(--panel); }
+.table-wrap { overflow-x: auto; border: 1px solid var(--border); border-radius: 10px; background: var(--panel); }
 table { width: 100%; border-collapse: collapse; }
 th, td { text-align: left; padding: 7px 10px; border-bottom: 1px solid var(--border); vertical-align: top; }
 th { position: sticky; top: 0; background: var(--panel-2); font-size: 12px; font-weight: 600; color: var(--muted); text-transform: uppercase; letter-spacing: 0.03em; white-space: nowrap; z-index: 1; }
@@ -97,9 +97,9 @@ th[aria-sort="descending"] button::after { content: " ▼"; }
 tbody tr.row:hover { background: var(--hover); }
 tbody tr.row { cursor: pointer; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.msg { min-width: 300px; width: 40%; }
+td.msg { min-width: 240px; width: 40%; overflow-wrap: anywhere; }
 td.ptr { min-width: 150px; max-width: 260px; overflow-wrap: break-word; }
-td.rule { min-width: 210px; }
+td.rule { min-width: 170px; overflow-wrap: anywhere; }
 table.apis { width: auto; min-width: 70%; }
 table.apis td:first-child { min-width: 260px; }
 table.apis td.num, table.apis th { padding-left: 18px; }
