@@ -1,4 +1,5 @@
-import { readFile, rm, rmdir } from 'node:fs/promises';
+import { readdir, readFile, rm, rmdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { catalogueFormat } from '../catalogue/index.ts';
 import { compareFindings, type Finding } from '../findings/types.ts';
@@ -49,6 +50,7 @@ export async function runBuild(options: BuildOptions, { out, root, sourceBytes, 
   const types = new TypeCompiler({ workers: options.workers ?? TypeCompiler.workersFor(dirty) });
 
   const output = new GeneratedOutput(out, options.check === true);
+  if (!options.check) await beginWriting(out);
   const manifestApis: ManifestApi[] = [];
   const pendingTypes: Array<Promise<void>> = [];
   let regenerated = 0;
@@ -110,12 +112,15 @@ export async function runBuild(options: BuildOptions, { out, root, sourceBytes, 
     await types.close();
   }
 
-  // Then the indexes, rewritten only when their content changed.
+  // Endpoint files are all written before the indexes that list them…
+  await output.settle();
+  // …then the indexes, rewritten only when their content changed.
   for (const api of model.apis) {
     const path = `types/${api.slug}/index.ts`;
     output.put(path, apiTypesIndex(api), previous?.files[path]);
   }
   output.put('types/index.ts', typesIndex(model.apis), previous?.files['types/index.ts']);
+  await output.settle();
 
   const fileHashes: Record<string, string> = {};
   for (const api of manifestApis) {
@@ -148,6 +153,7 @@ export async function runBuild(options: BuildOptions, { out, root, sourceBytes, 
   // Endpoint files and indexes are written; removals next, the manifest last (see build.ts).
   for (const path of removed) await removeOwnedFile(out, path);
   await writeFileAtomic(join(out, MANIFEST_FILE), manifestText);
+  await rm(join(out, IN_PROGRESS_FILE), { force: true });
   return { ...result, written: [...output.written].sort() };
 }
 
@@ -216,6 +222,27 @@ function indexManifest(manifest: Manifest | undefined): Map<string, ManifestEndp
 
 function countModelEndpoints(model: CatalogueModel): number {
   return model.apis.reduce((n, api) => n + api.endpoints.length, 0);
+}
+
+/** Present while a build writes; found at the start of the next one, it means that build was killed. */
+const IN_PROGRESS_FILE = '.apiconform-build-in-progress';
+
+/**
+ * Marks the output folder as being written. If the previous build was killed, the temp files of
+ * its in-flight writes are still there (each a `.<name>.<pid>-<thread>-<n>.tmp` beside its target):
+ * they are removed first, so an interrupted build leaves nothing behind once the next one runs.
+ */
+async function beginWriting(out: string): Promise<void> {
+  const marker = join(out, IN_PROGRESS_FILE);
+  if (existsSync(marker)) {
+    const entries = await readdir(out, { recursive: true, withFileTypes: true });
+    for (const entry of entries) {
+      if (entry.isFile() && entry.name.startsWith('.') && entry.name.endsWith('.tmp')) {
+        await rm(join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name), { force: true });
+      }
+    }
+  }
+  await writeFileAtomic(marker, 'a build is writing this folder; if no build is running, the next one cleans up\n', { durable: false });
 }
 
 /** Files whose content on disk differs from what a build would write (or that would be removed). */

@@ -1,19 +1,33 @@
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { threadId } from 'node:worker_threads';
 import { dirname, basename, join } from 'node:path';
+
+let counter = 0;
+
+/** A temp name beside the target, unique per process, thread and call (no random bytes needed). */
+function tempPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}-${threadId}-${++counter}.tmp`);
+}
 
 /**
  * Writes a file so that readers see either the old content or the new, never half of it: the
  * data goes to a temporary file beside the target (same filesystem), then is renamed over the
  * target. A run killed half-way leaves at most a stray `.*.tmp`, never a torn file. `durable`
  * also fsyncs before the rename (survives a power cut, at ~1 ms per file): on for manifests and
- * reports, off for the thousands of regenerable files of a build.
+ * reports, off for the thousands of regenerable files of a build. The folder is made only when
+ * the first write finds it missing.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, options: { durable?: boolean } = {}): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(tmp, 'w');
+  const tmp = tempPath(path);
+  let handle;
+  try {
+    handle = await open(tmp, 'w');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await mkdir(dirname(path), { recursive: true });
+    handle = await open(tmp, 'w');
+  }
   try {
     await handle.writeFile(data);
     if (options.durable !== false) await handle.sync();
@@ -31,20 +45,14 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
   }
 }
 
-/**
- * The same guarantee without fsync and synchronously, for the tens of thousands of small files a
- * build writes: a synchronous write costs a few syscalls, an awaited one a thread-pool round trip
- * each, which on a 2-core machine is most of the time of writing 30k files. The folder is made
- * only when the first write finds it missing.
- */
+/** The same guarantee, synchronously and without fsync. */
 export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
-  const dir = dirname(path);
-  const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = tempPath(path);
   try {
     writeFileSync(tmp, data);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(tmp, data);
   }
   try {
