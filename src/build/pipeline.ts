@@ -17,6 +17,9 @@ import { readBuildInput } from './read.ts';
 import { groupKeyOfRowId } from './sources.ts';
 import { TypeCompiler } from './type-compiler.ts';
 
+/** A catalogue this large (~2,000 rows) has enough schemas to make worker threads pay. */
+const EARLY_POOL_BYTES = 8 * 1024 * 1024;
+
 export interface BuildContext {
   out: string;
   root: string;
@@ -28,7 +31,16 @@ export interface BuildContext {
 /** The build proper (see build.ts): everything after the no-op check, loaded only when needed. */
 export async function runBuild(options: BuildOptions, { out, root, sourceBytes, sourceSha, previous }: BuildContext): Promise<BuildResult> {
   const label = displayPath(options.catalogue, root);
-  const input = await readBuildInput(options.catalogue, sourceBytes, label, previous, { strict: options.strict, full: options.fullModel || options.force });
+  // A large catalogue with nothing to reuse will need the worker pool: start it now, so the
+  // threads load json-schema-to-typescript while this one reads (about a second saved).
+  const early = options.workers === undefined && !previous && sourceBytes.length >= EARLY_POOL_BYTES ? new TypeCompiler({ workers: TypeCompiler.workersFor(Infinity) }) : undefined;
+  let input;
+  try {
+    input = await readBuildInput(options.catalogue, sourceBytes, label, previous, { strict: options.strict, full: options.fullModel || options.force });
+  } catch (error) {
+    await early?.close();
+    throw error;
+  }
   const { model } = input;
   options.onProgress?.({ phase: 'read', rows: input.rowCount });
   const findings: Finding[] = [...input.problems.map(rowProblemFinding), ...input.replayed];
@@ -47,7 +59,7 @@ export async function runBuild(options: BuildOptions, { out, root, sourceBytes, 
     for (const endpoint of api.endpoints) if (!input.unread.has(endpoint.id)) inputHashes.set(endpoint.id, endpointInputHash(api, endpoint));
   }
   const dirty = total - countReusable(model, inputHashes, previousEndpoints, previous);
-  const types = new TypeCompiler({ workers: options.workers ?? TypeCompiler.workersFor(dirty) });
+  const types = early ?? new TypeCompiler({ workers: options.workers ?? TypeCompiler.workersFor(dirty) });
 
   const output = new GeneratedOutput(out, options.check === true);
   if (!options.check) await beginWriting(out);
