@@ -1,1 +1,1 @@
-export { runAll, runChecksCommand, reportInputFor, reportDir, CACHE_DIR, type RunCommand, type RunOptions, type RunPhase, type RunResult } from './run.ts';
+export { runAll, runChecksCommand, reportInputFor, reportDir, casesOf, CACHE_DIR, type RunCommand, type RunOptions, type RunPhase, type RunResult } from './run.ts';

@@ -10,7 +10,11 @@ import { build } from '../build/index.ts';
 import { lint } from '../checks/lint/index.ts';
 import { checkExamples, CheckCache, SchemaCompiler, SchemaIndex } from '../checks/conformance/index.ts';
 import { RULES } from '../rules/index.ts';
-import type { ReportInput } from '../reports/index.ts';
+import type { ReportCase, ReportInput } from '../reports/index.ts';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../util/atomic-write.ts';
+import { contentHash, fileHash } from '../util/hash.ts';
+import { codeFingerprint } from '../checks/conformance/code-fingerprint.ts';
 import { VERSION } from '../version.ts';
 
 /** Where apiconform keeps caches that only make later runs faster (never needed for correctness). */
@@ -31,13 +35,23 @@ export interface RunOptions {
   onPhase?: (phase: RunPhase) => void;
 }
 
-/** One run's outcome: graded findings and what is needed to report them. */
+/** One run's outcome: graded findings and what is needed to report them (plain data, cacheable). */
 export interface RunResult {
   command: RunCommand;
-  model: CatalogueModel;
-  catalogue: { file: string; rows: number };
+  catalogue: { file: string; rows: number; apis: number; endpoints: number };
+  /** Every endpoint × status checked. */
+  cases: ReportCase[];
   findings: Finding[];
   durationMs: number;
+}
+
+/** The endpoint × status pairs of a model, as reports list them. */
+export function casesOf(model: CatalogueModel): ReportCase[] {
+  return model.apis.flatMap((api) =>
+    api.endpoints.flatMap((endpoint) =>
+      endpoint.responses.map((response) => ({ api: api.slug, apiName: api.name, endpoint: endpoint.slug, endpointName: endpoint.name, status: response.status })),
+    ),
+  );
 }
 
 interface Loaded {
@@ -109,12 +123,48 @@ async function propertyFindings(model: CatalogueModel, schemas: SchemaIndex, run
   return checkProperties(targets, { numRuns: runs, seed });
 }
 
-/** `lint` / `validate`: read the catalogue, run the checks. */
+/**
+ * `lint` / `validate`: read the catalogue, run the checks. A run whose catalogue bytes, options
+ * and code all equal an earlier run's is that run: its result is kept by content (CACHE_DIR/runs/)
+ * and returned without reading the catalogue again.
+ */
 export async function runChecksCommand(command: 'lint' | 'validate', options: RunOptions): Promise<RunResult> {
   const started = performance.now();
+  const root = resolve(options.root ?? process.cwd());
+  const key = await runKey(command, options);
+  const cacheFile = join(root, CACHE_DIR, 'runs', `${command}.json`);
+  const cached = await readCachedRun(cacheFile, key);
+  if (cached) return { ...cached, durationMs: performance.now() - started };
   const loaded = await loadModel(options);
   const findings = [...loaded.findings, ...(await runChecks(loaded.model, command, options, false))];
-  return result(command, loaded.model, loaded.label, loaded.rows, findings, options, started);
+  const run = result(command, loaded.model, loaded.label, loaded.rows, findings, options, started);
+  await writeFileAtomic(cacheFile, JSON.stringify({ key, run }), { durable: false });
+  return run;
+}
+
+/** What a lint/validate result depends on: the catalogue's bytes, the options that change it, the code. */
+async function runKey(command: string, options: RunOptions): Promise<string> {
+  const { config } = options;
+  const bytes = await readFile(config.catalogue);
+  const settings = JSON.stringify({ command, rules: [...config.rules].sort(), validate: config.validate, strict: config.strict, file: displayPath(config.catalogue, resolve(options.root ?? process.cwd())) });
+  const code = codeFingerprint(['catalogue', 'catalogue/readers', 'model', 'schemas', 'checks/lint', 'checks/lint/rules', 'checks/lint/helpers', 'checks/conformance', 'checks/properties', 'checks/properties/rules', 'arbitraries', 'validators', 'rules', 'build/findings.ts', 'run', 'config']);
+  return contentHash(`${fileHash(bytes)}\u0000${settings}\u0000${code}`);
+}
+
+async function readCachedRun(file: string, key: string): Promise<RunResult | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    const cached = JSON.parse(text) as { key: string; run: RunResult };
+    return cached.key === key ? cached.run : undefined;
+  } catch {
+    return undefined; // a torn or foreign cache file only costs a full run
+  }
 }
 
 /** `all`: build generated/, then lint and validate the same model; reports are the caller's. */
@@ -141,8 +191,8 @@ export async function runAll(options: RunOptions): Promise<RunResult> {
 function result(command: RunCommand, model: CatalogueModel, file: string, rows: number, findings: Finding[], options: RunOptions, started: number): RunResult {
   return {
     command,
-    model,
-    catalogue: { file, rows },
+    catalogue: { file, rows, apis: model.apis.length, endpoints: model.apis.reduce((n, api) => n + api.endpoints.length, 0) },
+    cases: casesOf(model),
     findings: gradeFindings(findings, options.config.rules),
     durationMs: performance.now() - started,
   };
@@ -150,23 +200,12 @@ function result(command: RunCommand, model: CatalogueModel, file: string, rows: 
 
 /** The report writers' input for a run. */
 export function reportInputFor(run: RunResult, config: ResolvedConfig): ReportInput {
-  const cases = run.model.apis.flatMap((api) =>
-    api.endpoints.flatMap((endpoint) =>
-      endpoint.responses.map((response) => ({ api: api.slug, apiName: api.name, endpoint: endpoint.slug, endpointName: endpoint.name, status: response.status })),
-    ),
-  );
   return {
     tool: { name: 'apiconform', version: VERSION },
     command: run.command,
-    catalogue: {
-      file: run.catalogue.file,
-      rows: run.catalogue.rows,
-      apis: run.model.apis.length,
-      endpoints: run.model.apis.reduce((n, api) => n + api.endpoints.length, 0),
-      responses: cases.length,
-    },
+    catalogue: { ...run.catalogue, responses: run.cases.length },
     findings: run.findings,
-    cases,
+    cases: run.cases,
     rules: RULES,
     failOn: config.failOn,
   };

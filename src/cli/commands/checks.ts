@@ -103,9 +103,9 @@ function summarise(context: CommandContext, config: CommandContext['config'], re
   for (const finding of shown) output.info(formatFindingLine(finding));
   const more = counts.error - shown.length;
   if (more > 0) output.info(output.colors.dim(`… and ${more} more errors`));
-  const endpoints = result.model.apis.reduce((n, api) => n + api.endpoints.length, 0);
+  const { apis, endpoints } = result.catalogue;
   output.info(
-    `\n${result.command}: ${result.catalogue.rows} rows, ${result.model.apis.length} APIs, ${endpoints} endpoints — ` +
+    `\n${result.command}: ${result.catalogue.rows} rows, ${apis} APIs, ${endpoints} endpoints — ` +
       `${output.colors.red(`${counts.error} errors`)}, ${output.colors.yellow(`${counts.warning} warnings`)}, ${counts.info} info (${seconds.toFixed(1)} s)`,
   );
   output.info(`reports: ${written.join(', ')}`);

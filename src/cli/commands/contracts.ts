@@ -137,10 +137,10 @@ export function registerContracts(program: Command, run: Runner): void {
         });
         const { gradeFindings } = await import('../../config/index.ts');
         const { writeReports } = await import('../../reports/index.ts');
-        const { reportInputFor } = await import('../../run/index.ts');
+        const { reportInputFor, casesOf } = await import('../../run/index.ts');
         const findings = gradeFindings(result.findings, config.rules);
         const dir = flags.out ?? `${config.reports}/verify`;
-        const written = await writeReports(dir, reportInputFor({ command: 'verify', model, catalogue: { file: config.catalogue, rows: 0 }, findings, durationMs: result.durationMs }, config), config.formats);
+        const written = await writeReports(dir, reportInputFor({ command: 'verify', cases: casesOf(model), catalogue: { file: config.catalogue, rows: 0, apis: model.apis.length, endpoints: model.apis.reduce((n, api) => n + api.endpoints.length, 0) }, findings, durationMs: result.durationMs }, config), config.formats);
         const counts = countBySeverity(findings);
         if (context.json) output.result(JSON.stringify({ target: result.target, passed: result.passed, failed: result.failed, skipped: result.skipped, pending: result.pending, findings, reports: written }, null, 2));
         else {
