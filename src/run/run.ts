@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { readCatalogue } from '../catalogue/index.ts';
+import { assertReadable, catalogueFormat, readCatalogue } from '../catalogue/index.ts';
 import type { ResolvedConfig } from '../config/index.ts';
 import { gradeFindings } from '../config/index.ts';
 import type { Finding } from '../findings/types.ts';
@@ -131,6 +131,8 @@ async function propertyFindings(model: CatalogueModel, schemas: SchemaIndex, run
 export async function runChecksCommand(command: 'lint' | 'validate', options: RunOptions): Promise<RunResult> {
   const started = performance.now();
   const root = resolve(options.root ?? process.cwd());
+  catalogueFormat(options.config.catalogue); // input errors first: unknown format, missing file
+  await assertReadable(options.config.catalogue);
   const key = await runKey(command, options);
   const cacheFile = join(root, CACHE_DIR, 'runs', `${command}.json`);
   const cached = await readCachedRun(cacheFile, key);
