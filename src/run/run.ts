@@ -14,7 +14,7 @@ import type { ReportCase, ReportInput } from '../reports/index.ts';
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import { contentHash, fileHash } from '../util/hash.ts';
-import { codeFingerprint } from '../checks/conformance/code-fingerprint.ts';
+import { codeFingerprint } from '../util/code-fingerprint.ts';
 import { VERSION } from '../version.ts';
 
 /** Where apiconform keeps caches that only make later runs faster (never needed for correctness). */

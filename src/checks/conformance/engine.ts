@@ -5,7 +5,7 @@ import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { ApiconformError } from '../../util/errors.ts';
 import { createAjv } from '../../validators/ajv.ts';
 import { linearRegExpEngine } from '../../validators/regexp.ts';
-import { codeFingerprint } from './code-fingerprint.ts';
+import { codeFingerprint } from '../../util/code-fingerprint.ts';
 
 const require = createRequire(import.meta.url);
 

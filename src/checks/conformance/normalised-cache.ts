@@ -1,6 +1,6 @@
 import type { NormalisedSchema } from '../../schemas/index.ts';
 import { contentHash } from '../../util/hash.ts';
-import { codeFingerprint } from './code-fingerprint.ts';
+import { codeFingerprint } from '../../util/code-fingerprint.ts';
 import { KeyedCache } from './keyed-cache.ts';
 
 export const NORMALISED_CACHE_FILE = 'normalised.json';

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentHash } from '../../util/hash.ts';
+import { contentHash } from './hash.ts';
 
-const SRC = fileURLToPath(new URL('../../', import.meta.url));
+const SRC = fileURLToPath(new URL('../', import.meta.url));
 
 /**
  * A hash of the source files a cached result depends on (paths relative to src/, folders taken
