@@ -27,8 +27,9 @@ export function createAjv(options: Options = {}): Ajv2020 {
     strictRequired: false,
     allErrors: true,
     validateFormats: true,
-    code: { regExp: linearRegExpEngine },
     ...options,
+    // merged, not replaced: a caller tuning `code` (e.g. `optimize`) must not lose the RE2 engine
+    code: { regExp: linearRegExpEngine, ...options.code },
   });
   addFormats(ajv);
   // ajv resolves `$anchor` but its strict mode does not list it as a keyword: declare it.

@@ -1,7 +1,8 @@
 import * as fc from 'fast-check';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { createGeneratorAjv, keyedLinearRegExpEngine } from '../../src/arbitraries/validator.ts';
+import { createGeneratorAjv } from '../../src/arbitraries/validator.ts';
+import { linearRegExpEngine } from '../../src/validators/index.ts';
 
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as typeof import('ajv-formats').default;
 
@@ -13,7 +14,7 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
  */
 export function judge(schema: unknown, options: { draft?: '07'; lenient?: boolean } = {}): ValidateFunction {
   if (options.draft === '07') {
-    const ajv = new Ajv({ strict: !options.lenient, strictTypes: false, strictTuples: false, strictRequired: false, allErrors: true, code: { regExp: keyedLinearRegExpEngine } });
+    const ajv = new Ajv({ strict: !options.lenient, strictTypes: false, strictTuples: false, strictRequired: false, allErrors: true, code: { regExp: linearRegExpEngine } });
     addFormats(ajv);
     return ajv.compile(schema as object);
   }

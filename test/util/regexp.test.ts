@@ -29,3 +29,12 @@ describe('patterns run on RE2 inside ajv', () => {
     expect(patternProblem('^[a-z]+$')).toBeUndefined();
   });
 });
+
+describe('createAjv options', () => {
+  it('a caller tuning `code` keeps the RE2 engine (regression: `(?i)` is RE2-only syntax)', () => {
+    const ajv = createAjv({ code: { optimize: false } });
+    const validate = ajv.compile({ type: 'string', pattern: '(?i)^abc$' });
+    expect(validate('ABC')).toBe(true);
+    expect(validate('abd')).toBe(false);
+  });
+});

@@ -4,7 +4,6 @@ import { dirname, join } from 'node:path';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { ApiconformError } from '../../util/errors.ts';
 import { createAjv } from '../../validators/ajv.ts';
-import { linearRegExpEngine } from '../../validators/regexp.ts';
 import { codeFingerprint } from '../../util/code-fingerprint.ts';
 
 const require = createRequire(import.meta.url);
@@ -22,7 +21,7 @@ const require = createRequire(import.meta.url);
  * None of these changes what ajv accepts, only the code it generates.
  */
 export function createConformanceAjv(): Ajv2020 {
-  return createAjv({ validateSchema: false, code: { regExp: linearRegExpEngine, optimize: false } });
+  return createAjv({ validateSchema: false, code: { optimize: false } });
 }
 
 /**
