@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import type { Finding } from '../findings/types.ts';
 import { compareFindings } from '../findings/types.ts';
 import type { CatalogueModel } from '../model/types.ts';
-import { loadCatalogueModel } from '../serve/catalogue-model.ts';
+import { loadCatalogueModel } from '../model/index.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import { contractSeverity } from '../verify/rules/index.ts';
 import { loadBindings, type Bindings } from './bindings.ts';

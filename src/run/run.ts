@@ -1,10 +1,11 @@
 import { join, resolve } from 'node:path';
-import { assertReadable, catalogueFormat, readCatalogue } from '../catalogue/index.ts';
+import { assertReadable, catalogueFormat } from '../catalogue/index.ts';
 import type { ResolvedConfig } from '../config/index.ts';
 import { gradeFindings } from '../config/index.ts';
 import type { Finding } from '../findings/types.ts';
-import { buildModel, type CatalogueModel } from '../model/index.ts';
+import { loadCatalogueModel, type CatalogueModel } from '../model/index.ts';
 import { rowProblemFinding } from '../build/findings.ts';
+import { relocateRefs } from '../schemas/index.ts';
 import { displayPath } from '../build/paths.ts';
 import { build } from '../build/index.ts';
 import { lint } from '../checks/lint/index.ts';
@@ -65,9 +66,8 @@ async function loadModel(options: RunOptions): Promise<Loaded> {
   const { config } = options;
   const label = displayPath(config.catalogue, resolve(options.root ?? process.cwd()));
   options.onPhase?.({ phase: 'read', detail: label });
-  const { rows, problems } = await readCatalogue(config.catalogue, { strict: config.strict, label });
-  const { model, problems: modelProblems } = buildModel(rows);
-  return { model, rows: rows.length + problems.length, label, findings: [...problems, ...modelProblems].map(rowProblemFinding) };
+  const { model, rows, problems } = await loadCatalogueModel(config.catalogue, { strict: config.strict, label });
+  return { model, rows, label, findings: problems.map(rowProblemFinding) };
 }
 
 /**
@@ -106,19 +106,25 @@ async function runChecks(model: CatalogueModel, command: RunCommand, options: Ru
 /** Property-based checks (issue 4) over every endpoint × status: generated bodies pass, mutated ones fail. */
 async function propertyFindings(model: CatalogueModel, schemas: SchemaIndex, runs: number, seed: number): Promise<Finding[]> {
   const { checkProperties } = await import('../checks/properties/index.ts');
-  const { endpointSchemas } = await import('../schemas/index.ts');
+  // The status schemas the checks already computed, placed where the endpoint document keeps
+  // them (so findings point at `/$defs/status<code>`), without rendering whole documents again.
   const targets = model.apis.flatMap((api) =>
-    api.endpoints.flatMap((endpoint) => {
-      const { document } = endpointSchemas(endpoint, api.name, (example) => schemas.normalised(example));
-      return endpoint.responses.map((response) => ({
-        api: api.slug,
-        endpoint: endpoint.slug,
-        status: response.status,
-        document,
-        pointer: `/$defs/status${response.status}`,
-        source: { file: response.examples[0]!.source.file, line: response.examples[0]!.source.line, rowId: response.examples[0]!.rowId },
-      }));
-    }),
+    api.endpoints.flatMap((endpoint) =>
+      endpoint.responses.map((response) => {
+        const status = schemas.statusSchema(api, endpoint, response.status);
+        const pointer = status.pointer.slice(1);
+        const defName = pointer.split('/').pop()!;
+        const example = response.examples[0]!;
+        return {
+          api: api.slug,
+          endpoint: endpoint.slug,
+          status: response.status,
+          document: { $defs: { [defName]: status.hasRefs ? relocateRefs(status.schema, pointer) : status.schema } },
+          pointer,
+          source: { file: example.source.file, line: example.source.line, rowId: example.rowId },
+        };
+      }),
+    ),
   );
   return checkProperties(targets, { numRuns: runs, seed });
 }

@@ -5,4 +5,3 @@ export { parsePrefer, formatPrefer, type Preferences } from './prefer.ts';
 export { answer, ENDPOINTS_PATH, type MockAnswer, type MockRequest, type DynamicBody } from './respond.ts';
 export { defaultDynamicBody } from './dynamic-body.ts';
 export { serve, type ServeOptions, type ServeResult } from './serve.ts';
-export { loadCatalogueModel, type LoadedModel } from './catalogue-model.ts';

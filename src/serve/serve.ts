@@ -1,4 +1,4 @@
-import { loadCatalogueModel } from './catalogue-model.ts';
+import { loadCatalogueModel } from '../model/index.ts';
 import { loadMutations } from './mutations.ts';
 import { buildRoutes } from './routes.ts';
 import { startMockServer, type MockServer, type MockServerOptions } from './server.ts';

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { loadBindings, type Bindings } from '../contracts/bindings.ts';
 import { compareFindings, type Finding } from '../findings/types.ts';
 import type { CatalogueModel } from '../model/types.ts';
-import { loadCatalogueModel } from '../serve/catalogue-model.ts';
+import { loadCatalogueModel } from '../model/index.ts';
 import { loadMutations, type Mutations } from '../serve/mutations.ts';
 import { buildRoutes } from '../serve/routes.ts';
 import { startMockServer, type MockServer } from '../serve/server.ts';

@@ -4,7 +4,7 @@ import { DATE_TIME_REGEX, inferMatchers, UUID_REGEX } from '../../src/contracts/
 import { satisfies, type MatcherNode } from '../../src/contracts/matcher-tree.ts';
 import type { JsonSchema } from '../../src/schemas/index.ts';
 import { normaliseSchema } from '../../src/schemas/index.ts';
-import { loadCatalogueModel } from '../../src/serve/catalogue-model.ts';
+import { loadCatalogueModel } from '../../src/model/index.ts';
 
 interface Case {
   name: string;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { applyMutation, changeType, loadMutations, NON_JSON_BODY, parseMutations } from '../../src/serve/mutations.ts';
 import { buildRoutes, type RouteTable } from '../../src/serve/routes.ts';
-import { loadCatalogueModel } from '../../src/serve/catalogue-model.ts';
+import { loadCatalogueModel } from '../../src/model/index.ts';
 import { ApiconformError } from '../../src/util/errors.ts';
 import { BUNDLED_CATALOGUE, ROOT } from '../helpers.ts';
 

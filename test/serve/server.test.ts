@@ -4,7 +4,7 @@ import { Agent, request } from 'node:http';
 import { createAjv } from '../../src/validators/ajv.ts';
 import { normaliseSchema } from '../../src/schemas/index.ts';
 import type { CatalogueModel } from '../../src/model/types.ts';
-import { loadCatalogueModel } from '../../src/serve/catalogue-model.ts';
+import { loadCatalogueModel } from '../../src/model/index.ts';
 import { formatLogEntry, serve, startMockServer, type MockServer, type RequestLogEntry } from '../../src/serve/index.ts';
 import { ApiconformError } from '../../src/util/errors.ts';
 import { BUNDLED_CATALOGUE, ROOT } from '../helpers.ts';

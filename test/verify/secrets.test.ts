@@ -8,7 +8,7 @@ import { loadPacts } from '../../src/verify/pact-sources.ts';
 import { preparePacts } from '../../src/verify/prepare.ts';
 import { writeContracts } from '../../src/contracts/index.ts';
 import type { PactDocument } from '../../src/contracts/pact-file.ts';
-import { loadCatalogueModel } from '../../src/serve/catalogue-model.ts';
+import { loadCatalogueModel } from '../../src/model/index.ts';
 import { verifyContracts } from '../../src/verify/index.ts';
 import { ApiconformError } from '../../src/util/errors.ts';
 import { BUNDLED_CATALOGUE, readTree, removeDir, tempDir } from '../helpers.ts';

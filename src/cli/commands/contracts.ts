@@ -122,7 +122,7 @@ export function registerContracts(program: Command, run: Runner): void {
         const context = await commandContext(flags, { catalogue: flags.catalogue });
         const { config, output } = context;
         const { verifyContracts } = await import('../../verify/index.ts');
-        const { loadCatalogueModel } = await import('../../serve/index.ts');
+        const { loadCatalogueModel } = await import('../../model/index.ts');
         const { model } = await loadCatalogueModel(config.catalogue, { strict: config.strict });
         const result = await verifyContracts({
           model,
