@@ -8,16 +8,28 @@ export interface TypegenOutcome {
 }
 
 export interface TypegenJob {
-  schema: JsonSchema;
+  /**
+   * The body schema, or its JSON text. A worker is sent the text: parsing it gives the worker a
+   * private tree it may prepare in place (a structured clone of a batch would share the nodes
+   * that several schemas share, and json-schema-to-typescript marks every node it is given),
+   * and JSON.stringify + JSON.parse cost less than the structured clone.
+   */
+  schema: JsonSchema | string;
   hasRefs: boolean;
 }
 
 /** One distinct body schema → its declarations. */
 export async function typegenJob({ schema, hasRefs }: TypegenJob): Promise<TypegenOutcome> {
   try {
-    return { text: await compileBodyDeclarations(schema, { hasRefs }) };
+    const text =
+      typeof schema === 'string'
+        ? await compileBodyDeclarations(JSON.parse(schema) as JsonSchema, { hasRefs, owned: new Set() })
+        : await compileBodyDeclarations(schema, { hasRefs });
+    return { text };
   } catch (error) {
-    return { text: `export type ${PLACEHOLDER} = unknown\n`, error: (error as Error).message.split('\n')[0] };
+    // json-schema-to-typescript's ValidationError has no message (it prints the reasons itself)
+    const reason = (error as Error).message.split('\n')[0] || (error as Error).constructor.name;
+    return { text: `export type ${PLACEHOLDER} = unknown\n`, error: reason };
   }
 }
 
