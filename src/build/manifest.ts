@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Finding } from '../findings/types.ts';
 
 /** Bump when anything changes what the build writes for the same input. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export interface ManifestStatus {
   status: number;

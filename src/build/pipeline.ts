@@ -3,8 +3,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { catalogueFormat } from '../catalogue/index.ts';
 import { compareFindings, type Finding } from '../findings/types.ts';
-import type { Api, CatalogueModel, Endpoint, Example } from '../model/index.ts';
-import { endpointSchemas, normaliseSchema, type NormalisedSchema } from '../schemas/index.ts';
+import type { CatalogueRow } from '../catalogue/index.ts';
+import { groupResponses, type Api, type CatalogueModel, type Endpoint, type Example } from '../model/index.ts';
+import { endpointSchemas, normaliseSchema, statusSchema, type NormalisedSchema } from '../schemas/index.ts';
 import { apiTypesIndex, endpointTypesFile, typesIndex } from '../typegen/index.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import { contentHash } from '../util/hash.ts';
@@ -19,6 +20,8 @@ import { TypeCompiler } from './type-compiler.ts';
 
 /** A catalogue this large (~2,000 rows) has enough schemas to make worker threads pay. */
 const EARLY_POOL_BYTES = 8 * 1024 * 1024;
+/** How long phase 1 may keep the event loop before the workers' messages are heard. */
+const YIELD_EVERY_MS = 15;
 
 export interface BuildContext {
   out: string;
@@ -31,12 +34,29 @@ export interface BuildContext {
 /** The build proper (see build.ts): everything after the no-op check, loaded only when needed. */
 export async function runBuild(options: BuildOptions, { out, root, sourceBytes, sourceSha, previous }: BuildContext): Promise<BuildResult> {
   const label = displayPath(options.catalogue, root);
-  // A large catalogue with nothing to reuse will need the worker pool: start it now, so the
-  // threads load json-schema-to-typescript while this one reads (about a second saved).
+  // A large catalogue with nothing to reuse will need the worker pool: start it now, so that
+  // its threads load json-schema-to-typescript and type the first endpoints while this one is
+  // still reading (typePrefetcher).
   const early = options.workers === undefined && !previous && sourceBytes.length >= EARLY_POOL_BYTES ? new TypeCompiler({ workers: TypeCompiler.workersFor(Infinity) }) : undefined;
+  const normalised = new Map<string, NormalisedSchema>();
+  const normalise = (example: Example) => {
+    let result = normalised.get(example.schemaText);
+    if (!result) normalised.set(example.schemaText, (result = normaliseSchema(example.schema)));
+    return result;
+  };
+  const prefetch = early ? typePrefetcher(early, normalise) : undefined;
+  // while this thread reads, one worker types: two would leave the reading thread a third of
+  // each core instead of one whole core, and the reading is the longer path
+  early?.setParallelism(1);
   let input;
   try {
-    input = await readBuildInput(options.catalogue, sourceBytes, label, previous, { strict: options.strict, full: options.fullModel || options.force });
+    input = await readBuildInput(options.catalogue, sourceBytes, label, previous, {
+      strict: options.strict,
+      full: options.fullModel || options.force,
+      ...(prefetch ? { onRow: prefetch.row } : {}),
+    });
+    prefetch?.end();
+    early?.setParallelism(TypeCompiler.workersFor(Infinity));
   } catch (error) {
     await early?.close();
     throw error;
@@ -47,12 +67,6 @@ export async function runBuild(options: BuildOptions, { out, root, sourceBytes, 
   const previousEndpoints = indexManifest(previous);
   const previousFindings = groupFindings(previous?.findings ?? []);
   let typed = 0;
-  const normalised = new Map<string, NormalisedSchema>();
-  const normalise = (example: Example) => {
-    let result = normalised.get(example.schemaText);
-    if (!result) normalised.set(example.schemaText, (result = normaliseSchema(example.schema)));
-    return result;
-  };
   const total = countModelEndpoints(model);
   const inputHashes = new Map<string, string>();
   for (const api of model.apis) {
@@ -68,10 +82,17 @@ export async function runBuild(options: BuildOptions, { out, root, sourceBytes, 
   let regenerated = 0;
   let reused = 0;
 
+  let lastYield = performance.now();
   try {
     // Phase 1 (main thread): normalise schemas and render schema documents; type generation is
     // started for each endpoint and runs meanwhile (in workers for large builds).
     for (const api of model.apis) {
+      // Let the event loop run now and then: the pool hands a worker its next batch only when
+      // it hears that the last one is done, and it cannot hear that while this loop runs.
+      if (performance.now() - lastYield > YIELD_EVERY_MS) {
+        await new Promise(setImmediate);
+        lastYield = performance.now();
+      }
       const manifestEndpoints: ManifestEndpoint[] = [];
       for (const endpoint of api.endpoints) {
         const inputHash = inputHashes.get(endpoint.id)!;
@@ -115,7 +136,7 @@ export async function runBuild(options: BuildOptions, { out, root, sourceBytes, 
             }),
         );
       }
-        manifestApis.push({ id: api.id, name: api.name, description: api.description, score: api.score, slug: api.slug, typeName: api.typeName, endpoints: manifestEndpoints });
+      manifestApis.push({ id: api.id, name: api.name, description: api.description, score: api.score, slug: api.slug, typeName: api.typeName, endpoints: manifestEndpoints });
     }
     types.flush();
     // Phase 2: wait for the types (each endpoint's file is written as its types arrive).
@@ -124,15 +145,13 @@ export async function runBuild(options: BuildOptions, { out, root, sourceBytes, 
     await types.close();
   }
 
-  // Endpoint files are all written before the indexes that list them…
-  await output.settle();
-  // …then the indexes, rewritten only when their content changed.
+  // Endpoint files are all written before the indexes that list them, rewritten only when their
+  // content changed.
   for (const api of model.apis) {
     const path = `types/${api.slug}/index.ts`;
     output.put(path, apiTypesIndex(api), previous?.files[path]);
   }
   output.put('types/index.ts', typesIndex(model.apis), previous?.files['types/index.ts']);
-  await output.settle();
 
   const fileHashes: Record<string, string> = {};
   for (const api of manifestApis) {
@@ -167,6 +186,34 @@ export async function runBuild(options: BuildOptions, { out, root, sourceBytes, 
   await writeFileAtomic(join(out, MANIFEST_FILE), manifestText);
   await rm(join(out, IN_PROGRESS_FILE), { force: true });
   return { ...result, written: [...output.written].sort() };
+}
+
+/**
+ * Starts typing each endpoint's statuses while the catalogue is still being read, so the workers
+ * are busy from the first rows instead of idle until the model is complete. Rows arrive grouped
+ * by endpoint (the dataset is sorted by row id); when the endpoint changes, the finished one's
+ * status schemas are computed exactly as the endpoint documents will compute them and queued.
+ * If an endpoint's rows were scattered after all, its final status schema has another hash and
+ * is compiled later: the guess costs time, never correctness.
+ */
+function typePrefetcher(types: TypeCompiler, normalise: (example: Example) => NormalisedSchema): { row: (row: CatalogueRow) => void; end: () => void } {
+  let key = '';
+  let rows: CatalogueRow[] = [];
+  const end = () => {
+    for (const response of groupResponses(rows)) types.prefetch(statusSchema(response, normalise).status);
+    rows = [];
+  };
+  return {
+    row(row) {
+      const rowKey = `${row.apiId}/${row.endpointId}`;
+      if (rowKey !== key) {
+        end();
+        key = rowKey;
+      }
+      rows.push(row);
+    },
+    end,
+  };
 }
 
 /** Everything an endpoint's files are made from. Two equal hashes mean byte-identical files. */

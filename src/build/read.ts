@@ -25,6 +25,8 @@ export interface ReadOptions {
   strict?: boolean;
   /** Parse every row even when the manifest would allow skipping unchanged ones. */
   full?: boolean;
+  /** Called with each good row as the whole catalogue is read (not on the incremental path). */
+  onRow?: (row: CatalogueRow) => void;
 }
 
 /**
@@ -40,7 +42,7 @@ export async function readBuildInput(file: string, bytes: Buffer, label: string,
     const incremental = readChangedGroups(bytes, label, sources, previous);
     if (incremental) return incremental;
   }
-  const { rows, problems } = await readCatalogue(file, { strict: options.strict, label });
+  const { rows, problems } = await readCatalogue(file, { strict: options.strict, label, ...(options.onRow ? { onRow: options.onRow } : {}) });
   const { model, problems: modelProblems } = buildModel(rows);
   if (options.strict && modelProblems[0]) throw inputError(modelProblems[0].message, modelProblems[0].source);
   return {

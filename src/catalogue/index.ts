@@ -50,6 +50,8 @@ export interface ReadCatalogueOptions {
   strict?: boolean;
   /** How the file is named in source locations (default: the path as given). */
   label?: string;
+  /** Called with each good row as it is read, before the whole catalogue is (to start work early). */
+  onRow?: (row: CatalogueRow) => void;
 }
 
 export interface ReadCatalogueResult {
@@ -65,8 +67,10 @@ export async function readCatalogue(file: string, options: ReadCatalogueOptions 
   const schemaCache = new Map<string, JsonResult>(); // parsed schemas are shared, never modified
   for await (const record of readRecords(file, options.label ?? file)) {
     const result = checkRecord(record, schemaCache);
-    if (result.ok) rows.push(result.row);
-    else if (options.strict) throw inputError(result.problem.message, result.problem.source);
+    if (result.ok) {
+      rows.push(result.row);
+      options.onRow?.(result.row);
+    } else if (options.strict) throw inputError(result.problem.message, result.problem.source);
     else problems.push(result.problem);
   }
   return { rows, problems };

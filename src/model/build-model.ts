@@ -78,7 +78,8 @@ export function buildModel(rows: readonly CatalogueRow[]): ModelResult {
   return { model, problems };
 }
 
-function groupResponses(rows: readonly CatalogueRow[]): Response[] {
+/** An endpoint's rows as responses: by status, examples in catalogue order (response, example index). */
+export function groupResponses(rows: readonly CatalogueRow[]): Response[] {
   const byStatus = new Map<number, Example[]>();
   for (const row of rows) {
     const example: Example = {

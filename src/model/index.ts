@@ -1,3 +1,3 @@
 export type { Api, CatalogueModel, Endpoint, Example, Response } from './types.ts';
-export { buildModel, type ModelResult } from './build-model.ts';
+export { buildModel, groupResponses, type ModelResult } from './build-model.ts';
 export { loadCatalogueModel, type LoadedModel } from './load.ts';

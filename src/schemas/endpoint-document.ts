@@ -1,4 +1,4 @@
-import type { Endpoint, Example } from '../model/types.ts';
+import type { Endpoint, Example, Response } from '../model/types.ts';
 import { canonicalJson } from '../util/canonical-json.ts';
 import { contentHash } from '../util/hash.ts';
 import { appendPointer } from './pointer.ts';
@@ -49,22 +49,11 @@ export function endpointSchemas(
   const defs: Record<string, JsonSchema> = {};
 
   for (const response of endpoint.responses) {
-    const distinct = new Map<string, JsonSchema>();
-    let hasRefs = false;
-    for (const example of response.examples) {
-      const normalised = normalise(example);
-      for (const problem of normalised.problems) problems.push({ ...problem, status: response.status, example });
-      if (!distinct.has(normalised.hash)) distinct.set(normalised.hash, normalised.schema);
-      hasRefs ||= normalised.hasRefs;
-    }
-    const schemas = [...distinct.values()];
-    // each distinct schema keeps refs from its own root; inside the anyOf they must point from there
-    const schema: JsonSchema = schemas.length === 1 ? schemas[0]! : { anyOf: hasRefs ? schemas.map((item, i) => relocateRefs(item, `/anyOf/${i}`)) : schemas };
-    const name = statusDefName(response.status);
-    const pointer = appendPointer('/$defs', name);
-    const hash = schemas.length === 1 ? [...distinct.keys()][0]! : contentHash(canonicalJson(schema));
-    statuses.push({ status: response.status, schema, hash, pointer: `#${pointer}`, hasRefs });
-    defs[name] = withExamples(hasRefs ? relocateRefs(schema, pointer) : schema, response.examples.map((e) => e.body));
+    const { status, problems: statusProblems } = statusSchema(response, normalise);
+    problems.push(...statusProblems);
+    statuses.push(status);
+    const pointer = status.pointer.slice(1);
+    defs[statusDefName(response.status)] = withExamples(status.hasRefs ? relocateRefs(status.schema, pointer) : status.schema, response.examples.map((e) => e.body));
   }
 
   const document: JsonSchemaObject = {
@@ -76,6 +65,29 @@ export function endpointSchemas(
     $defs: defs,
   };
   return { document, statuses, problems };
+}
+
+/**
+ * The body schema of one status: its examples' distinct schemas (by canonical hash, in example
+ * order), an `anyOf` when there are several. The same response gives the same hash wherever it
+ * is computed, which lets a build start typing a status before the model is complete.
+ */
+export function statusSchema(response: Response, normalise: (example: Example) => NormalisedSchema): { status: StatusSchema; problems: ExampleSchemaProblem[] } {
+  const problems: ExampleSchemaProblem[] = [];
+  const distinct = new Map<string, JsonSchema>();
+  let hasRefs = false;
+  for (const example of response.examples) {
+    const normalised = normalise(example);
+    for (const problem of normalised.problems) problems.push({ ...problem, status: response.status, example });
+    if (!distinct.has(normalised.hash)) distinct.set(normalised.hash, normalised.schema);
+    hasRefs ||= normalised.hasRefs;
+  }
+  const schemas = [...distinct.values()];
+  // each distinct schema keeps refs from its own root; inside the anyOf they must point from there
+  const schema: JsonSchema = schemas.length === 1 ? schemas[0]! : { anyOf: hasRefs ? schemas.map((item, i) => relocateRefs(item, `/anyOf/${i}`)) : schemas };
+  const hash = schemas.length === 1 ? [...distinct.keys()][0]! : contentHash(canonicalJson(schema));
+  const pointer = `#${appendPointer('/$defs', statusDefName(response.status))}`;
+  return { status: { status: response.status, schema, hash, pointer, hasRefs }, problems };
 }
 
 function withExamples(schema: JsonSchema, bodies: unknown[]): JsonSchemaObject {

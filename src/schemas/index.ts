@@ -2,4 +2,4 @@ export type { JsonSchema, JsonSchemaObject, NormalisedSchema, SchemaProblem } fr
 export { normaliseSchema } from './normalise.ts';
 export { SCHEMA_DIALECT } from './vocabulary.ts';
 export { relocateRefs } from './relocate.ts';
-export { endpointSchemas, statusDefName, type EndpointSchemas, type StatusSchema, type ExampleSchemaProblem } from './endpoint-document.ts';
+export { endpointSchemas, statusSchema, statusDefName, type EndpointSchemas, type StatusSchema, type ExampleSchemaProblem } from './endpoint-document.ts';

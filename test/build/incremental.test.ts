@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => removeDir(dir));
 
-const COLUMN = { id: 0, api_name: 1, endpoint_name: 4, response_json: 8 };
+const COLUMN = { id: 0, api_name: 1, endpoint_name: 4, response_json: 8, response_json_schema: 9 };
 
 async function incrementalEqualsClean(name: string, edit: (rows: string[][]) => void) {
   const catalogue = join(dir, `${name}.csv`);
@@ -53,6 +53,22 @@ describe('incremental build (unchanged endpoints are not parsed)', () => {
     });
     expect(result.removed.length).toBeGreaterThan(0);
     expect(result.written.some((p) => p.includes('-' + sibling[0]!.split('/')[1]!.slice(0, 8)))).toBe(true);
+  });
+
+  it('two endpoints whose schemas differ only in key order each keep their own member order', async () => {
+    // typed once per distinct schema: keyed by canonical hash, whichever endpoint came first
+    // would have given the other its member order, and only a clean build would show it
+    const source = rows.slice(1).find((r) => Object.keys((JSON.parse(r[COLUMN.response_json_schema]!) as { properties?: object }).properties ?? {}).length >= 3)!;
+    const schema = JSON.parse(source[COLUMN.response_json_schema]!) as { properties: Record<string, unknown> };
+    const reversed = { ...schema, properties: Object.fromEntries(Object.entries(schema.properties).reverse()) };
+    const target = rows.slice(1).find((r) => r[0]!.split('/')[1] !== source[0]!.split('/')[1])!;
+    const result = await incrementalEqualsClean('key-order', (r) => {
+      r.find((row) => row[0] === target[0])![COLUMN.response_json_schema] = JSON.stringify(reversed);
+    });
+    expect(result.regenerated).toBe(1);
+    const types = await readFile(join(dir, 'key-order-clean', result.written.find((p) => p.startsWith('types/') && !p.endsWith('index.ts'))!), 'utf8');
+    const block = types.slice(types.indexOf(`Response${target[6]} {`)).split('\n}')[0]!;
+    expect([...block.matchAll(/^ {2}"?([\w-]+)"?\??:/gm)].map((m) => m[1])).toEqual(Object.keys(reversed.properties));
   });
 
   it("changing an API's name (in its first row) regenerates every endpoint of that API", async () => {

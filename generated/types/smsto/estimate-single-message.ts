@@ -6,10 +6,10 @@
  */
 // 200 — Response
 export interface EstimateSingleMessageResponse200 {
+  sms_count?: number
   estimated_cost?: number
   contact_count?: number
   invalid_count?: number
-  sms_count?: number
   errors?: unknown[]
 }
 
