@@ -37,7 +37,8 @@ export async function runBuild(options: BuildOptions, { out, root, sourceBytes, 
   // A large catalogue with nothing to reuse will need the worker pool: start it now, so that
   // its threads load json-schema-to-typescript and type the first endpoints while this one is
   // still reading (typePrefetcher).
-  const early = options.workers === undefined && !previous && sourceBytes.length >= EARLY_POOL_BYTES ? new TypeCompiler({ workers: TypeCompiler.workersFor(Infinity) }) : undefined;
+  const poolWorkers = options.workers ?? (sourceBytes.length >= EARLY_POOL_BYTES ? TypeCompiler.workersFor(Infinity) : 0);
+  const early = !previous && poolWorkers > 0 ? new TypeCompiler({ workers: poolWorkers }) : undefined;
   const normalised = new Map<string, NormalisedSchema>();
   const normalise = (example: Example) => {
     let result = normalised.get(example.schemaText);
@@ -56,7 +57,7 @@ export async function runBuild(options: BuildOptions, { out, root, sourceBytes, 
       ...(prefetch ? { onRow: prefetch.row } : {}),
     });
     prefetch?.end();
-    early?.setParallelism(TypeCompiler.workersFor(Infinity));
+    early?.setParallelism(poolWorkers);
   } catch (error) {
     await early?.close();
     throw error;

@@ -40,6 +40,24 @@ describe('build on the bundled catalogue', () => {
     expect(await readTree(out)).toEqual(await readTree(join(ROOT, 'generated')));
   });
 
+  it('typing in worker threads from the first rows gives the same tree, even when rows of an endpoint are scattered', async () => {
+    // workers: 2 takes the large-catalogue path: a pool that types each endpoint as the reader leaves it
+    const pooled = join(dir, 'pooled');
+    await build({ catalogue: BUNDLED_CATALOGUE, out: pooled, root: ROOT, workers: 2 });
+    expect(await readTree(pooled)).toEqual(await readTree(join(ROOT, 'generated')));
+
+    // rows interleaved: every endpoint is left and met again, so some early guesses are wrong
+    const rows = parse(await readFile(BUNDLED_CATALOGUE, 'utf8')) as string[][];
+    const body = rows.slice(1);
+    const interleaved = [rows[0]!, ...body.filter((_, i) => i % 2 === 0), ...body.filter((_, i) => i % 2 === 1)];
+    const catalogue = join(dir, 'interleaved.csv');
+    await writeFile(catalogue, stringify(interleaved, { record_delimiter: 'unix' }));
+    const [inThread, inWorkers] = [join(dir, 'interleaved-0'), join(dir, 'interleaved-2')];
+    await build({ catalogue, out: inThread, root: ROOT, workers: 0 });
+    await build({ catalogue, out: inWorkers, root: ROOT, workers: 2 });
+    expect(await readTree(inWorkers)).toEqual(await readTree(inThread));
+  });
+
   it('is deterministic: two clean builds give byte-identical trees', async () => {
     const [a, b] = [join(dir, 'det-a'), join(dir, 'det-b')];
     await build({ catalogue: BUNDLED_CATALOGUE, out: a, root: ROOT });
