@@ -4,7 +4,7 @@
  * Each phase runs the real CLI in a fresh process and reads its own `--stats` line (wall time,
  * peak RSS of the process including its worker threads).
  *
- *   npm run bench [-- --rows N] [--only build] [--cold-runs N]
+ *   npm run bench [-- --rows N] [--only build,checks,properties,contracts,diff] [--cold-runs N]
  *
  * Deleting the previous run's trees (tens of thousands of files on an ext4 mounted with
  * `discard`) keeps the kernel busy for a while after; it happens after the measurements, not
@@ -79,6 +79,7 @@ async function main(): Promise<void> {
   if (wanted('checks')) await benchChecks(rowsCounted);
   if (wanted('properties')) await benchProperties(rowsCounted);
   if (wanted('contracts')) await benchContracts();
+  if (wanted('diff')) await benchDiff(rowsCounted);
 
   await writeFileAtomic(join(work, 'results.json'), `${JSON.stringify({ rows: rowsCounted, bytes, cores: availableParallelism(), node: process.version, phases }, null, 2)}\n`);
   console.log(`\nresults: ${join(work, 'results.json')}`);
@@ -190,6 +191,17 @@ async function benchContracts(): Promise<void> {
     const verdict = JSON.parse(verify.stdout) as { passed: number; failed: number; pending: number };
     record(`verify (${label})`, written.interactions, verify, `${verdict.passed} passed, ${verdict.failed} failed, ${verdict.pending} pending`);
   }
+}
+
+/** `diff` between the full-size catalogue and a copy with one row changed (one property added). */
+async function benchDiff(rowsCounted: number): Promise<void> {
+  console.log('diff (two full-size catalogue versions)');
+  const changed = join(work, 'catalogue-changed.csv');
+  await changeOneRow(synthetic, changed);
+  const run = cli(['diff', synthetic, changed, '--out', join(work, 'reports/diff'), '--format', 'json', '--json', '--fail-on', 'never']);
+  if (run.exitCode !== 0) throw new Error(`diff failed:\n${run.stderr}`);
+  const result = JSON.parse(run.stdout) as { findings: Array<{ ruleId: string }> };
+  record('diff, one row changed', rowsCounted * 2, run, `${result.findings.length} finding(s): ${[...new Set(result.findings.map((f) => f.ruleId))].join(', ')} (rows/s counts both catalogues)`);
 }
 
 /** The rows of the first `count` endpoints (file order) of a CSV catalogue, as a CSV. */

@@ -1,6 +1,7 @@
 /**
  * apiconform's public library surface, in pipeline order: catalogue → model → schemas → types →
- * build; validators and arbitraries; checks → findings → reports; contracts, mock, verification.
+ * build; validators and arbitraries; checks → findings → reports; contracts, mock, verification;
+ * the diff of two catalogue versions.
  * The CLI (src/cli/) is a thin shell over these.
  */
 export { readCatalogue, readRecords, checkRecord, catalogueFormat, CATALOGUE_COLUMNS } from './catalogue/index.ts';
@@ -36,6 +37,8 @@ export type { ReportInput } from './reports/index.ts';
 export { writeContracts } from './contracts/index.ts';
 export { serve } from './serve/index.ts';
 export { verifyContracts } from './verify/index.ts';
+export { diffCatalogues, diffSchemas } from './diff/index.ts';
+export type { SchemaChange, SchemaChangeKind } from './diff/index.ts';
 
 export { loadConfigFile, resolveConfig, CONFIG_SCHEMA } from './config/index.ts';
 export { ApiconformError } from './util/errors.ts';

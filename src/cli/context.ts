@@ -21,20 +21,22 @@ export interface CommandContext {
   cwd: string;
 }
 
-const FAIL_ON = new Set(['error', 'warning', 'info', 'never']);
+const FAIL_ON = new Set(['error', 'breaking', 'warning', 'info', 'never']);
 const FORMATS = new Set(['md', 'json', 'junit', 'html']);
 
 /** Config file + flags → one resolved context, once per command. */
 export async function commandContext(flags: GlobalFlags, overrides: { catalogue?: string } = {}): Promise<CommandContext> {
   const cwd = process.cwd();
-  if (flags.failOn !== undefined && !FAIL_ON.has(flags.failOn)) throw usageError(`--fail-on must be one of error, warning, info, never (got "${flags.failOn}")`);
+  if (flags.failOn !== undefined && !FAIL_ON.has(flags.failOn)) throw usageError(`--fail-on must be one of error (or breaking), warning, info, never (got "${flags.failOn}")`);
+  // `diff --fail-on breaking` (SPEC): breaking changes are the diff rules' errors
+  const failOn = flags.failOn === 'breaking' ? 'error' : flags.failOn;
   const formats = flags.format?.split(',').map((f) => f.trim()).filter(Boolean);
   const unknown = formats?.filter((f) => !FORMATS.has(f));
   if (unknown?.length) throw usageError(`--format takes md, json, junit, html (got ${unknown.join(', ')})`);
   const file = await loadConfigFile(cwd, flags.config);
   const config = resolveConfig(file, {
     catalogue: overrides.catalogue,
-    failOn: flags.failOn as FailOn | undefined,
+    failOn: failOn as FailOn | undefined,
     formats: formats as ReportFormat[] | undefined,
     strict: flags.strict,
   });

@@ -4,6 +4,7 @@ import { EXIT } from './exit-codes.ts';
 import { registerBuild } from './commands/build.ts';
 import { registerChecks } from './commands/checks.ts';
 import { registerContracts } from './commands/contracts.ts';
+import { registerDiff } from './commands/diff.ts';
 import { VERSION } from '../version.ts';
 
 /**
@@ -26,7 +27,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('-q, --quiet', 'print only errors')
     .option('--verbose', 'also print every request the mock provider or the verifier makes')
     .option('--strict', 'a bad catalogue row is fatal (exit 2) instead of a finding')
-    .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run (exit 1)').choices(['error', 'warning', 'info', 'never']))
+    .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run (exit 1); `breaking` is `error`').choices(['error', 'breaking', 'warning', 'info', 'never']))
     .option('--format <list>', 'report formats: md,json,junit,html (default: all)')
     .option('--debug', 'show stack traces of errors')
     .option('--stats', 'print wall time and peak memory (RSS) on stderr at the end')
@@ -37,6 +38,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerBuild(program, run);
   registerChecks(program, run);
   registerContracts(program, run);
+  registerDiff(program, run);
 
   program.addHelpText(
     'after',

@@ -1,1 +1,2 @@
 export { runAll, runChecksCommand, reportInputFor, reportDir, casesOf, CACHE_DIR, type RunCommand, type RunOptions, type RunPhase, type RunResult } from './run.ts';
+export { runDiff } from './diff.ts';

@@ -21,10 +21,10 @@ import { VERSION } from '../version.ts';
 /** Where apiconform keeps caches that only make later runs faster (never needed for correctness). */
 export const CACHE_DIR = 'node_modules/.cache/apiconform';
 
-export type RunCommand = 'lint' | 'validate' | 'all' | 'verify';
+export type RunCommand = 'lint' | 'validate' | 'all' | 'verify' | 'diff';
 
 export interface RunPhase {
-  phase: 'read' | 'build' | 'lint' | 'validate' | 'properties' | 'contracts' | 'verify';
+  phase: 'read' | 'build' | 'lint' | 'validate' | 'properties' | 'contracts' | 'verify' | 'diff';
   detail?: string;
 }
 

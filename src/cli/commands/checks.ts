@@ -14,8 +14,9 @@ interface CheckFlags extends GlobalFlags {
 
 type Runner = (action: () => Promise<number>) => Promise<void>;
 
-const PHASE_LABEL: Record<RunPhase['phase'], string> = {
+export const PHASE_LABEL: Record<RunPhase['phase'], string> = {
   read: 'reading catalogue',
+  diff: 'comparing the catalogues',
   build: 'building schemas and types',
   lint: 'linting status codes, error bodies and schemas',
   validate: 'validating examples against their schemas',
@@ -92,7 +93,7 @@ async function execute(commandName: 'lint' | 'validate' | 'all', catalogue: stri
   return exitCodeFor(result.findings, config.failOn);
 }
 
-function summarise(context: CommandContext, config: CommandContext['config'], result: RunResult, written: string[], seconds: number): void {
+export function summarise(context: CommandContext, config: CommandContext['config'], result: RunResult, written: string[], seconds: number): void {
   const { output } = context;
   const counts = countBySeverity(result.findings);
   if (context.json) {

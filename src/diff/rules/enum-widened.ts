@@ -1,0 +1,10 @@
+import type { RuleDefinition } from '../../rules/types.ts';
+
+export const diffEnumWidened: RuleDefinition = {
+  id: 'diff/enum-widened',
+  stage: 'diff',
+  severity: 'warning',
+  title: 'Enum gained values (or lost its enum)',
+  why: 'A value that was one of a closed set may now be something else. A client that switches over the known values without a default case breaks on the new ones.',
+  catalogueCase: 'Status fields such as D7SMS `status: "accepted"` are enums in hand-written schemas; a new state (`"queued"`) widens them.',
+};
