@@ -5,6 +5,7 @@ import { registerBuild } from './commands/build.ts';
 import { registerChecks } from './commands/checks.ts';
 import { registerContracts } from './commands/contracts.ts';
 import { registerDiff } from './commands/diff.ts';
+import { registerReport } from './commands/report.ts';
 import { VERSION } from '../version.ts';
 
 /**
@@ -39,6 +40,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerChecks(program, run);
   registerContracts(program, run);
   registerDiff(program, run);
+  registerReport(program, run);
 
   program.addHelpText(
     'after',

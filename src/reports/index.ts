@@ -7,3 +7,4 @@ export { renderJson, toFindingsJson, FINDINGS_JSON_SCHEMA, type FindingsJson } f
 export { renderJunit } from './junit.ts';
 export { renderHtml } from './html.ts';
 export { writeReports, parseReportFormats, RENDERERS } from './write.ts';
+export { mergeReports, parseFindingsJson } from './merge.ts';
