@@ -1,7 +1,7 @@
 /**
  * apiconform's public library surface, in pipeline order: catalogue → model → schemas → types →
  * build; validators and arbitraries; checks → findings → reports; contracts, mock, verification;
- * the diff of two catalogue versions.
+ * the diff of two catalogue versions; live drift checks.
  * The CLI (src/cli/) is a thin shell over these.
  */
 export { readCatalogue, readRecords, checkRecord, catalogueFormat, CATALOGUE_COLUMNS } from './catalogue/index.ts';
@@ -38,6 +38,8 @@ export { writeContracts } from './contracts/index.ts';
 export { serve } from './serve/index.ts';
 export { verifyContracts } from './verify/index.ts';
 export { diffCatalogues, diffSchemas } from './diff/index.ts';
+export { runDriftChecks, planDrift, callWithRetries } from './drift/index.ts';
+export type { DriftOptions, DriftRun, DriftResult, DriftCall } from './drift/index.ts';
 export type { SchemaChange, SchemaChangeKind } from './diff/index.ts';
 
 export { loadConfigFile, resolveConfig, CONFIG_SCHEMA } from './config/index.ts';

@@ -6,6 +6,7 @@ import { registerChecks } from './commands/checks.ts';
 import { registerContracts } from './commands/contracts.ts';
 import { registerDiff } from './commands/diff.ts';
 import { registerReport } from './commands/report.ts';
+import { registerDrift } from './commands/drift.ts';
 import { VERSION } from '../version.ts';
 
 /**
@@ -40,6 +41,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerChecks(program, run);
   registerContracts(program, run);
   registerDiff(program, run);
+  registerDrift(program, run);
   registerReport(program, run);
 
   program.addHelpText(

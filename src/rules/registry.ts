@@ -2,6 +2,7 @@ import type { RuleDefinition } from './types.ts';
 import { CONTRACT_RULES } from '../verify/rules/index.ts';
 import { PROPERTY_RULES } from '../checks/properties/rules/index.ts';
 import { DIFF_RULES } from '../diff/rules/index.ts';
+import { DRIFT_RULES } from '../drift/rules/index.ts';
 import { catalogueDuplicateExample } from './catalogue-duplicate-example.ts';
 import { catalogueInvalidRow } from './catalogue-invalid-row.ts';
 import { endpointNoSuccessResponse } from './endpoint-no-success-response.ts';
@@ -20,12 +21,13 @@ import { summaryStatusMismatch } from './summary-status-mismatch.ts';
 
 /**
  * Every rule apiconform knows, sorted by id. Add a rule: one file in this folder (or, for the
- * contract, property and diff stages, in their own rules/ folder), one line here.
+ * contract, property, diff and drift stages, in their own rules/ folder), one line here.
  */
 export const RULES: readonly RuleDefinition[] = [
   ...CONTRACT_RULES,
   ...PROPERTY_RULES,
   ...DIFF_RULES,
+  ...DRIFT_RULES,
   catalogueDuplicateExample,
   catalogueInvalidRow,
   endpointNoSuccessResponse,

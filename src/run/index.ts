@@ -1,2 +1,3 @@
 export { runAll, runChecksCommand, reportInputFor, reportDir, casesOf, CACHE_DIR, type RunCommand, type RunOptions, type RunPhase, type RunResult } from './run.ts';
 export { runDiff } from './diff.ts';
+export { runDrift, type DriftRunOptions } from './drift.ts';

@@ -21,10 +21,10 @@ import { VERSION } from '../version.ts';
 /** Where apiconform keeps caches that only make later runs faster (never needed for correctness). */
 export const CACHE_DIR = 'node_modules/.cache/apiconform';
 
-export type RunCommand = 'lint' | 'validate' | 'all' | 'verify' | 'diff';
+export type RunCommand = 'lint' | 'validate' | 'all' | 'verify' | 'diff' | 'drift';
 
 export interface RunPhase {
-  phase: 'read' | 'build' | 'lint' | 'validate' | 'properties' | 'contracts' | 'verify' | 'diff';
+  phase: 'read' | 'build' | 'lint' | 'validate' | 'properties' | 'contracts' | 'verify' | 'diff' | 'drift';
   detail?: string;
 }
 

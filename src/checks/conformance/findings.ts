@@ -55,6 +55,11 @@ export function compileFailureFinding(api: Api, endpoint: Endpoint, response: Re
   };
 }
 
+/** `` `/a/b` is 3 but the schema wants type "string" ``: one violation of `body`, in words. */
+export function describeViolation(violation: Violation, body: unknown): string {
+  return `${at(violation.pointer)} ${complaint(violation, valueAt(body, violation.pointer))}`;
+}
+
 function complaint(v: Violation, found: unknown): string {
   const p = v.params;
   switch (v.keyword) {

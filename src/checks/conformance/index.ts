@@ -5,7 +5,7 @@ export { AjvRunner } from './ajv-runner.ts';
 export { createConformanceAjv, ENGINE_KEY } from './engine.ts';
 export { OneShotValidator, UndecidedError, formatAccepts } from './one-shot.ts';
 export { VerdictCache, VERDICT_CACHE_FILE } from './verdict-cache.ts';
-export { compileFailureFinding, violationFinding } from './findings.ts';
+export { compileFailureFinding, describeViolation, violationFinding } from './findings.ts';
 export { toViolations, type Violation } from './violations.ts';
 export { severityFor, type SeverityOverrides } from './severity.ts';
 export type { AjvError, CompileFailure, CompileOutcome, Verdict } from './types.ts';

@@ -17,6 +17,7 @@ type Runner = (action: () => Promise<number>) => Promise<void>;
 export const PHASE_LABEL: Record<RunPhase['phase'], string> = {
   read: 'reading catalogue',
   diff: 'comparing the catalogues',
+  drift: 'calling the bound endpoints',
   build: 'building schemas and types',
   lint: 'linting status codes, error bodies and schemas',
   validate: 'validating examples against their schemas',

@@ -1,0 +1,120 @@
+/** What one live call came back with, after its retries. */
+export type CallOutcome =
+  | { kind: 'response'; status: number; contentType: string; bodyText: string; latencyMs: number; attempts: number; truncated: boolean }
+  | { kind: 'timeout' | 'unreachable'; message: string; latencyMs: number; attempts: number };
+
+export interface CallRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: unknown;
+  timeoutMs: number;
+  retries: number;
+}
+
+/** Bodies larger than this are cut (and said to be): a provider must not be able to exhaust memory. */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** A Retry-After longer than this is not waited for: the call is reported as it stands. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+
+export interface CallEnvironment {
+  fetch: typeof fetch;
+  sleep: (ms: number) => Promise<void>;
+  now: () => number;
+}
+
+const defaultEnvironment: CallEnvironment = {
+  fetch: (...args) => fetch(...args),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  now: () => performance.now(),
+};
+
+/**
+ * Makes one call, retrying what a retry can fix: network errors, timeouts, 429 and 5xx (SPEC
+ * "Drift bindings"), up to `retries` more times. A `Retry-After` (seconds or an HTTP date) is
+ * honoured up to a minute; otherwise the wait doubles from 250 ms. Every attempt has its own
+ * timeout covering headers and body, so a provider that hangs, or trickles its body, cannot hold
+ * the run. The last attempt's outcome is returned, never thrown.
+ */
+export async function callWithRetries(request: CallRequest, environment: CallEnvironment = defaultEnvironment): Promise<CallOutcome> {
+  const started = environment.now();
+  let outcome: CallOutcome | undefined;
+  for (let attempt = 1; attempt <= request.retries + 1; attempt++) {
+    const { result, retryAfterMs } = await attemptCall(request, environment);
+    outcome = { ...result, latencyMs: Math.round(environment.now() - started), attempts: attempt } as CallOutcome;
+    const retryable = result.kind !== 'response' || result.status === 429 || result.status >= 500;
+    if (!retryable || attempt > request.retries) break;
+    const wait = retryAfterMs ?? 250 * 2 ** (attempt - 1);
+    if (wait > MAX_RETRY_AFTER_MS) break;
+    await environment.sleep(wait);
+  }
+  return outcome!;
+}
+
+type AttemptResult =
+  | { kind: 'response'; status: number; contentType: string; bodyText: string; truncated: boolean }
+  | { kind: 'timeout' | 'unreachable'; message: string };
+
+async function attemptCall(request: CallRequest, environment: CallEnvironment): Promise<{ result: AttemptResult; retryAfterMs?: number }> {
+  const signal = AbortSignal.timeout(request.timeoutMs);
+  const hasBody = request.body !== undefined && request.method !== 'GET' && request.method !== 'HEAD';
+  let response: Response;
+  try {
+    response = await environment.fetch(request.url, {
+      method: request.method,
+      headers: { accept: 'application/json', ...(hasBody ? { 'content-type': 'application/json' } : {}), ...request.headers },
+      ...(hasBody ? { body: JSON.stringify(request.body) } : {}),
+      redirect: 'follow',
+      signal,
+    });
+  } catch (error) {
+    return { result: failure(error, request.timeoutMs) };
+  }
+  try {
+    const { text, truncated } = await readBody(response);
+    const retryAfterMs = retryAfter(response.headers.get('retry-after'), environment);
+    return {
+      result: { kind: 'response', status: response.status, contentType: response.headers.get('content-type') ?? '', bodyText: text, truncated },
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    };
+  } catch (error) {
+    return { result: failure(error, request.timeoutMs) };
+  }
+}
+
+async function readBody(response: Response): Promise<{ text: string; truncated: boolean }> {
+  if (!response.body) return { text: '', truncated: false };
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (size + value.byteLength > MAX_BODY_BYTES) {
+      chunks.push(value.subarray(0, MAX_BODY_BYTES - size));
+      await reader.cancel();
+      return { text: Buffer.concat(chunks).toString('utf8'), truncated: true };
+    }
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  return { text: Buffer.concat(chunks).toString('utf8'), truncated: false };
+}
+
+function failure(error: unknown, timeoutMs: number): AttemptResult {
+  const name = (error as Error)?.name;
+  if (name === 'TimeoutError' || name === 'AbortError') return { kind: 'timeout', message: `no complete answer within ${timeoutMs} ms` };
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+  return { kind: 'unreachable', message: cause?.code ?? cause?.message ?? (error as Error)?.message ?? String(error) };
+}
+
+/** `Retry-After: 3` or an HTTP date → milliseconds from now; undefined if absent or unreadable. */
+export function retryAfter(value: string | null, environment: Pick<CallEnvironment, 'now'> = defaultEnvironment): number | undefined {
+  if (value === null) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return undefined;
+  void environment;
+  return Math.max(0, date - Date.now());
+}

@@ -1,0 +1,105 @@
+import { bindingOf, boundRequest, headerTemplates, type Bindings, type BoundRequest } from '../contracts/bindings.ts';
+import type { Api, CatalogueModel, Endpoint } from '../model/index.ts';
+import { contentHash } from '../util/hash.ts';
+import { configError, usageError } from '../util/errors.ts';
+
+/** One live call: an endpoint the bindings say how to reach, with everything needed to make it. */
+export interface DriftCall {
+  api: Api;
+  endpoint: Endpoint;
+  request: BoundRequest;
+  url: string;
+  /** Header templates (`${VAR}` unresolved: resolved only when the call is made). */
+  headers: Record<string, string>;
+  timeoutMs: number;
+  retries: number;
+  /** Calls per second allowed for this call's API, or undefined for no limit. */
+  rateLimit?: RateLimit;
+}
+
+export interface RateLimit {
+  limit: number;
+  intervalMs: number;
+  /** As written (`5/s`), for messages. */
+  text: string;
+}
+
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_RETRIES = 2;
+
+/**
+ * The calls of one drift run: every endpoint the bindings give a base URL and a path, in model
+ * order, restricted to one shard. An endpoint belongs to shard `hash(api uuid/endpoint uuid) mod
+ * N`: the split stays the same when endpoints are added or removed elsewhere, so a CI runner keeps
+ * its endpoints from night to night, and the shards together are every bound endpoint once.
+ */
+export function planDrift(model: CatalogueModel, bindings: Bindings, shard: Shard = { index: 1, count: 1 }): { calls: DriftCall[]; unbound: number } {
+  const calls: DriftCall[] = [];
+  let unbound = 0;
+  const limits = new Map<string, RateLimit | undefined>();
+  for (const api of model.apis) {
+    for (const endpoint of api.endpoints) {
+      const binding = bindingOf(bindings, api, endpoint);
+      const request = boundRequest(binding);
+      const baseUrl = binding.api?.baseUrl;
+      if (!request || !baseUrl) {
+        unbound++;
+        continue;
+      }
+      if (shardOf(api, endpoint, shard.count) !== shard.index) continue;
+      if (!limits.has(api.id)) limits.set(api.id, bindings.defaults.rateLimit === undefined ? undefined : parseRateLimit(bindings.defaults.rateLimit, bindings.file));
+      const rateLimit = limits.get(api.id);
+      calls.push({
+        api,
+        endpoint,
+        request,
+        url: callUrl(baseUrl, request),
+        headers: headerTemplates(bindings, binding),
+        timeoutMs: bindings.defaults.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        retries: bindings.defaults.retries ?? DEFAULT_RETRIES,
+        ...(rateLimit ? { rateLimit } : {}),
+      });
+    }
+  }
+  return { calls, unbound };
+}
+
+/** 1-based shard of an endpoint among `count`. */
+export function shardOf(api: Pick<Api, 'id'>, endpoint: Pick<Endpoint, 'id'>, count: number): number {
+  if (count === 1) return 1;
+  return (Number.parseInt(contentHash(`${api.id}/${endpoint.id}`).slice(0, 8), 16) % count) + 1;
+}
+
+/** `--shard I/N` → { index: I, count: N }, 1 ≤ I ≤ N. */
+export function parseShard(text: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count || count > 10_000) throw usageError(`--shard takes I/N with 1 ≤ I ≤ N (e.g. 2/4), got "${text}"`);
+  return { index, count };
+}
+
+/** `5/s`, `100/min`, `1/500ms` → calls per interval. */
+export function parseRateLimit(text: string, file?: string): RateLimit {
+  const match = /^\s*(\d+)\s*\/\s*(\d*)\s*(ms|s|sec|second|m|min|minute)\s*$/.exec(text);
+  const unitMs: Record<string, number> = { ms: 1, s: 1000, sec: 1000, second: 1000, m: 60_000, min: 60_000, minute: 60_000 };
+  const limit = Number(match?.[1]);
+  const intervalMs = match ? Number(match[2] || 1) * unitMs[match[3]!]! : NaN;
+  if (!match || !(limit >= 1) || !(intervalMs >= 1)) {
+    throw configError(`bindings: rateLimit "${text}" is not <calls>/<interval> (e.g. 5/s, 100/min, 1/500ms)`, file ? { file } : {});
+  }
+  return { limit, intervalMs, text: text.trim() };
+}
+
+function callUrl(baseUrl: string, request: BoundRequest): string {
+  const url = new URL(request.path.replace(/^\/*/, ''), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+  for (const [name, value] of Object.entries(request.query ?? {})) {
+    for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(name, item);
+  }
+  return url.toString();
+}

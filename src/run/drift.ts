@@ -1,0 +1,51 @@
+import { resolve } from 'node:path';
+import { gradeFindings } from '../config/index.ts';
+import { loadBindings } from '../contracts/bindings.ts';
+import { rowProblemFinding } from '../build/findings.ts';
+import { displayPath } from '../build/paths.ts';
+import { runDriftChecks, type DriftResult, type Shard } from '../drift/index.ts';
+import { compareFindings } from '../findings/types.ts';
+import { loadCatalogueModel } from '../model/index.ts';
+import { defaultResponseOf } from '../serve/routes.ts';
+import type { RunOptions, RunResult } from './run.ts';
+
+export interface DriftRunOptions extends RunOptions {
+  bindings: string;
+  shard?: Shard;
+  concurrency?: number;
+  onCall?: (done: number, total: number) => void;
+}
+
+/** `drift`: catalogue + bindings → live calls (this shard's) → graded drift findings and per-call results. */
+export async function runDrift(options: DriftRunOptions): Promise<RunResult & { results: DriftResult[]; unbound: number }> {
+  const started = performance.now();
+  const root = resolve(options.root ?? process.cwd());
+  const bindings = await loadBindings(options.bindings);
+  const label = displayPath(options.config.catalogue, root);
+  options.onPhase?.({ phase: 'read', detail: label });
+  const { model, rows, problems } = await loadCatalogueModel(options.config.catalogue, { strict: options.config.strict, label });
+  options.onPhase?.({ phase: 'drift', detail: options.shard && options.shard.count > 1 ? `shard ${options.shard.index}/${options.shard.count}` : undefined });
+  const run = await runDriftChecks({
+    model,
+    bindings,
+    ...(options.shard ? { shard: options.shard } : {}),
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    ...(options.onCall ? { onProgress: options.onCall } : {}),
+  });
+  // one checked case per call: the status answered, or the one the endpoint documents first
+  const endpoints = new Map(model.apis.flatMap((api) => api.endpoints.map((endpoint) => [`${api.slug}/${endpoint.slug}`, { api, endpoint }] as const)));
+  const cases = run.results.map((result) => {
+    const { api, endpoint } = endpoints.get(`${result.api}/${result.endpoint}`)!;
+    return { api: api.slug, apiName: api.name, endpoint: endpoint.slug, endpointName: endpoint.name, status: result.status ?? defaultResponseOf(endpoint)?.status ?? 0 };
+  });
+  const findings = [...problems.map(rowProblemFinding), ...run.findings];
+  return {
+    command: 'drift',
+    catalogue: { file: label, rows, apis: model.apis.length, endpoints: endpoints.size },
+    cases,
+    findings: gradeFindings(findings, options.config.rules).sort(compareFindings),
+    durationMs: performance.now() - started,
+    results: run.results,
+    unbound: run.unbound,
+  };
+}
