@@ -72,7 +72,7 @@ async function attemptCall(request: CallRequest, environment: CallEnvironment): 
   }
   try {
     const { text, truncated } = await readBody(response);
-    const retryAfterMs = retryAfter(response.headers.get('retry-after'), environment);
+    const retryAfterMs = retryAfter(response.headers.get('retry-after'));
     return {
       result: { kind: 'response', status: response.status, contentType: response.headers.get('content-type') ?? '', bodyText: text, truncated },
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
@@ -109,12 +109,11 @@ function failure(error: unknown, timeoutMs: number): AttemptResult {
 }
 
 /** `Retry-After: 3` or an HTTP date → milliseconds from now; undefined if absent or unreadable. */
-export function retryAfter(value: string | null, environment: Pick<CallEnvironment, 'now'> = defaultEnvironment): number | undefined {
+export function retryAfter(value: string | null): number | undefined {
   if (value === null) return undefined;
   const text = value.trim();
   if (/^\d+$/.test(text)) return Number(text) * 1000;
   const date = Date.parse(text);
   if (Number.isNaN(date)) return undefined;
-  void environment;
   return Math.max(0, date - Date.now());
 }
