@@ -5,7 +5,7 @@ import { catalogueFormat } from '../catalogue/index.ts';
 import { compareFindings, type Finding } from '../findings/types.ts';
 import type { CatalogueRow } from '../catalogue/index.ts';
 import { groupResponses, type Api, type CatalogueModel, type Endpoint, type Example } from '../model/index.ts';
-import { endpointSchemas, normaliseSchema, statusSchema, type NormalisedSchema } from '../schemas/index.ts';
+import { cachedNormaliser, endpointSchemas, statusSchema, type NormalisedSchema } from '../schemas/index.ts';
 import { apiTypesIndex, endpointTypesFile, typesIndex } from '../typegen/index.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import { contentHash } from '../util/hash.ts';
@@ -39,12 +39,7 @@ export async function runBuild(options: BuildOptions, { out, root, sourceBytes, 
   // still reading (typePrefetcher).
   const poolWorkers = options.workers ?? (sourceBytes.length >= EARLY_POOL_BYTES ? TypeCompiler.workersFor(Infinity) : 0);
   const early = !previous && poolWorkers > 0 ? new TypeCompiler({ workers: poolWorkers }) : undefined;
-  const normalised = new Map<string, NormalisedSchema>();
-  const normalise = (example: Example) => {
-    let result = normalised.get(example.schemaText);
-    if (!result) normalised.set(example.schemaText, (result = normaliseSchema(example.schema)));
-    return result;
-  };
+  const normalise = cachedNormaliser();
   const prefetch = early ? typePrefetcher(early, normalise) : undefined;
   // while this thread reads, one worker types: two would leave the reading thread a third of
   // each core instead of one whole core, and the reading is the longer path

@@ -1,6 +1,6 @@
 import type { SourceLocation } from '../catalogue/types.ts';
 import type { Api, CatalogueModel, Endpoint, Example } from '../model/types.ts';
-import { normaliseSchema, statusDefName, type NormalisedSchema } from '../schemas/index.ts';
+import { cachedNormaliser, statusDefName, type NormalisedSchema } from '../schemas/index.ts';
 import { formatPrefer } from '../serve/prefer.ts';
 import { isServable, mockRoutePath } from '../serve/routes.ts';
 import { bindingOf, boundRequest, type Bindings, type BoundRequest } from './bindings.ts';
@@ -54,14 +54,7 @@ export interface ContractOptions {
  * replace method and path (the `Prefer` header stays: a real provider ignores it, RFC 7240).
  */
 export function contractsFor(model: CatalogueModel, options: ContractOptions = {}): ApiContract[] {
-  const cache = new Map<string, NormalisedSchema>();
-  const normalise =
-    options.normalise ??
-    ((example: Example) => {
-      let result = cache.get(example.schemaText);
-      if (!result) cache.set(example.schemaText, (result = normaliseSchema(example.schema)));
-      return result;
-    });
+  const normalise = options.normalise ?? cachedNormaliser();
   return model.apis.map((api) => ({
     api,
     provider: api.slug,

@@ -2,7 +2,7 @@ import type { Finding } from '../findings/types.ts';
 import type { FindingDraft } from '../rules/types.ts';
 import { DIFF_RULES } from './rules/index.ts';
 import type { Api, CatalogueModel, Endpoint, Example, Response } from '../model/index.ts';
-import { normaliseSchema, statusSchema, type NormalisedSchema } from '../schemas/index.ts';
+import { cachedNormaliser, statusSchema, type NormalisedSchema } from '../schemas/index.ts';
 import { diffSchemas, type SchemaChangeKind } from './schema-diff.ts';
 
 /** The rule each kind of schema change is reported under. */
@@ -128,15 +128,6 @@ function diffStatus(
       ...sourceOf((removal ? before : after).examples[0]),
     });
   }
-}
-
-function cachedNormaliser(): (example: Example) => NormalisedSchema {
-  const cache = new Map<string, NormalisedSchema>();
-  return (example) => {
-    let result = cache.get(example.schemaText);
-    if (!result) cache.set(example.schemaText, (result = normaliseSchema(example.schema)));
-    return result;
-  };
 }
 
 function key(api: Api, endpoint: Endpoint): string {

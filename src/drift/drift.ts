@@ -3,8 +3,8 @@ import pLimit from 'p-limit';
 import pThrottle from 'p-throttle';
 import { resolveHeaders, type Bindings } from '../contracts/bindings.ts';
 import type { Finding, Severity } from '../findings/types.ts';
-import type { CatalogueModel, Example } from '../model/index.ts';
-import { endpointSchemas, normaliseSchema, type NormalisedSchema, type StatusSchema } from '../schemas/index.ts';
+import type { CatalogueModel } from '../model/index.ts';
+import { cachedNormaliser, endpointSchemas, type StatusSchema } from '../schemas/index.ts';
 import { createAjv } from '../validators/index.ts';
 import { redactor, redactValue } from '../verify/secrets.ts';
 import { callWithRetries, type CallOutcome } from './call.ts';
@@ -53,12 +53,7 @@ export async function runDriftChecks(options: DriftOptions): Promise<DriftRun> {
   });
   const redact = redactor(secrets);
 
-  const normalised = new Map<string, NormalisedSchema>();
-  const normalise = (example: Example) => {
-    let result = normalised.get(example.schemaText);
-    if (!result) normalised.set(example.schemaText, (result = normaliseSchema(example.schema)));
-    return result;
-  };
+  const normalise = cachedNormaliser();
   const ajv = createAjv();
   const validators = new Map<string, ValidateFunction>();
   const compileProblems: Finding[] = [];

@@ -1,5 +1,5 @@
 export type { JsonSchema, JsonSchemaObject, NormalisedSchema, SchemaProblem } from './types.ts';
-export { normaliseSchema } from './normalise.ts';
+export { normaliseSchema, cachedNormaliser } from './normalise.ts';
 export { SCHEMA_DIALECT } from './vocabulary.ts';
 export { relocateRefs } from './relocate.ts';
 export { endpointSchemas, statusSchema, statusDefName, type EndpointSchemas, type StatusSchema, type ExampleSchemaProblem } from './endpoint-document.ts';

@@ -41,6 +41,19 @@ export function normaliseSchema(raw: unknown): NormalisedSchema {
 }
 
 /**
+ * `normaliseSchema` for the examples of a run, each distinct schema text normalised once (a third
+ * of the dataset's rows repeat a schema text). The parsed schema is only read on a miss.
+ */
+export function cachedNormaliser(): (example: { schemaText: string; schema: unknown }) => NormalisedSchema {
+  const cache = new Map<string, NormalisedSchema>();
+  return (example) => {
+    let result = cache.get(example.schemaText);
+    if (!result) cache.set(example.schemaText, (result = normaliseSchema(example.schema)));
+    return result;
+  };
+}
+
+/**
  * A JSON pointer kept as a linked list of tokens: the walk visits every node of every schema,
  * but a pointer is only spelled out for the few nodes that need one (problems, `$ref` targets).
  */
