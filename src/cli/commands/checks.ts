@@ -14,7 +14,7 @@ interface CheckFlags extends GlobalFlags {
 
 type Runner = (action: () => Promise<number>) => Promise<void>;
 
-export const PHASE_LABEL: Record<RunPhase['phase'], string> = {
+const PHASE_LABEL: Record<RunPhase['phase'], string> = {
   read: 'reading catalogue',
   diff: 'comparing the catalogues',
   drift: 'calling the bound endpoints',
@@ -78,20 +78,33 @@ async function execute(commandName: 'lint' | 'validate' | 'all', catalogue: stri
   };
   const { runAll, runChecksCommand, reportInputFor, reportDir } = await import('../../run/index.ts');
   const { writeReports } = await import('../../reports/index.ts');
-  let current: string | undefined;
   const started = performance.now();
-  const onPhase = (phase: RunPhase) => {
-    if (current) output.info(`${output.colors.green('✓')} ${current}`);
-    current = `${PHASE_LABEL[phase.phase]}${phase.detail ? ` (${phase.detail})` : ''}`;
-  };
+  const phases = phaseLines(output);
+  const onPhase = phases.onPhase;
   const result = commandName === 'all' ? await runAll({ config, onPhase }) : await runChecksCommand(commandName, { config, onPhase });
-  if (current) output.info(`${output.colors.green('✓')} ${current}`);
+  phases.end();
 
   const dir = reportDir(config, commandName, flags.out);
   const input = reportInputFor(result, config);
   const written = await writeReports(dir, input, config.formats);
   summarise(context, config, result, written, (performance.now() - started) / 1000);
   return exitCodeFor(result.findings, config.failOn);
+}
+
+/** A ✓ line for each phase of a run as it ends (when the next one starts, or at `end()`). */
+export function phaseLines(output: CommandContext['output']): { onPhase: (phase: RunPhase) => void; end: () => void } {
+  let current: string | undefined;
+  const end = () => {
+    if (current) output.info(`${output.colors.green('✓')} ${current}`);
+    current = undefined;
+  };
+  return {
+    onPhase: (phase) => {
+      end();
+      current = `${PHASE_LABEL[phase.phase]}${phase.detail ? ` (${phase.detail})` : ''}`;
+    },
+    end,
+  };
 }
 
 export function summarise(context: CommandContext, config: CommandContext['config'], result: RunResult, written: string[], seconds: number): void {

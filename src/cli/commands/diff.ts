@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { commandContext, type GlobalFlags } from '../context.ts';
 import { exitCodeFor } from '../exit-codes.ts';
-import type { RunPhase } from '../../run/index.ts';
-import { PHASE_LABEL, summarise } from './checks.ts';
+import { phaseLines, summarise } from './checks.ts';
 
 interface DiffFlags extends GlobalFlags {
   out?: string;
@@ -42,13 +41,9 @@ async function execute(oldCatalogue: string, newCatalogue: string, flags: DiffFl
   const { runDiff, reportInputFor, reportDir } = await import('../../run/index.ts');
   const { writeReports } = await import('../../reports/index.ts');
   const started = performance.now();
-  let current: string | undefined;
-  const onPhase = (phase: RunPhase) => {
-    if (current) output.info(`${output.colors.green('✓')} ${current}`);
-    current = `${PHASE_LABEL[phase.phase]}${phase.detail ? ` (${phase.detail})` : ''}`;
-  };
-  const result = await runDiff(oldCatalogue, newCatalogue, { config, onPhase });
-  if (current) output.info(`${output.colors.green('✓')} ${current}`);
+  const phases = phaseLines(output);
+  const result = await runDiff(oldCatalogue, newCatalogue, { config, onPhase: phases.onPhase });
+  phases.end();
   const written = await writeReports(reportDir(config, 'diff', flags.out), reportInputFor(result, config), config.formats);
   summarise(context, config, result, written, (performance.now() - started) / 1000);
   return exitCodeFor(result.findings, config.failOn);

@@ -3,9 +3,8 @@ import type { Command } from 'commander';
 import { commandContext, type GlobalFlags } from '../context.ts';
 import { exitCodeFor } from '../exit-codes.ts';
 import { integerFlag } from '../parse.ts';
-import type { RunPhase } from '../../run/index.ts';
 import { writeFileAtomic } from '../../util/atomic-write.ts';
-import { PHASE_LABEL, summarise } from './checks.ts';
+import { phaseLines, summarise } from './checks.ts';
 
 interface DriftFlags extends GlobalFlags {
   bindings?: string;
@@ -52,25 +51,21 @@ async function execute(catalogue: string | undefined, flags: DriftFlags): Promis
   const { runDrift, reportInputFor, reportDir } = await import('../../run/index.ts');
   const { writeReports } = await import('../../reports/index.ts');
   const started = performance.now();
-  let current: string | undefined;
+  const phases = phaseLines(output);
   let progress: ReturnType<typeof output.progress> | undefined;
-  const onPhase = (phase: RunPhase) => {
-    if (current) output.info(`${output.colors.green('✓')} ${current}`);
-    current = `${PHASE_LABEL[phase.phase]}${phase.detail ? ` (${phase.detail})` : ''}`;
-  };
   const result = await runDrift({
     config,
     bindings: flags.bindings!,
     ...(shard ? { shard } : {}),
     ...(concurrency ? { concurrency } : {}),
-    onPhase,
+    onPhase: phases.onPhase,
     onCall: (done, total) => {
       progress ??= output.progress('drift', total);
       progress.update(done, total);
     },
   });
   progress?.stop();
-  if (current) output.info(`${output.colors.green('✓')} ${current}`);
+  phases.end();
   const dir = reportDir(config, 'drift', flags.out);
   const written = await writeReports(dir, reportInputFor(result, config), config.formats);
   const resultsFile = join(dir, 'results.json');
