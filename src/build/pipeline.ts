@@ -189,7 +189,7 @@ export async function runBuild(options: BuildOptions, { out, root, sourceBytes, 
  * are busy from the first rows instead of idle until the model is complete. Rows arrive grouped
  * by endpoint (the dataset is sorted by row id); when the endpoint changes, the finished one's
  * status schemas are computed exactly as the endpoint documents will compute them and queued.
- * If an endpoint's rows were scattered after all, its final status schema has another hash and
+ * If an endpoint's rows were scattered after all, its final status schema is another text and
  * is compiled later: the guess costs time, never correctness.
  */
 function typePrefetcher(types: TypeCompiler, normalise: (example: Example) => NormalisedSchema): { row: (row: CatalogueRow) => void; end: () => void } {
