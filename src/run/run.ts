@@ -105,7 +105,7 @@ async function runChecks(model: CatalogueModel, command: RunCommand, options: Ru
 
 /** Property-based checks (issue 4) over every endpoint × status: generated bodies pass, mutated ones fail. */
 async function propertyFindings(model: CatalogueModel, schemas: SchemaIndex, runs: number, seed: number): Promise<Finding[]> {
-  const { checkProperties } = await import('../checks/properties/index.ts');
+  const { checkPropertiesInWorkers } = await import('../checks/properties/index.ts');
   // The status schemas the checks already computed, placed where the endpoint document keeps
   // them (so findings point at `/$defs/status<code>`), without rendering whole documents again.
   const targets = model.apis.flatMap((api) =>
@@ -126,7 +126,7 @@ async function propertyFindings(model: CatalogueModel, schemas: SchemaIndex, run
       }),
     ),
   );
-  return checkProperties(targets, { numRuns: runs, seed });
+  return checkPropertiesInWorkers(targets, { numRuns: runs, seed });
 }
 
 /**

@@ -88,3 +88,22 @@ describe('the bundled catalogue, every endpoint × status', () => {
     expect(checkProperties(targets, { numRuns: 50, seed: 20261127 })).toEqual([]);
   }, 60_000);
 });
+
+describe('checkPropertiesInWorkers', () => {
+  it('gives the findings of one thread, in the same order, when the targets run in worker threads', async () => {
+    const { checkPropertiesInWorkers } = await import('../../src/checks/properties/index.ts');
+    const schemas = [
+      { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'] },
+      { type: 'object', properties: { qty: { type: 'integer', minimum: 5, maximum: 1 } }, required: ['qty'] }, // unsatisfiable
+      { type: 'string', pattern: '^[a-z]{3}$', minLength: 5 }, // unsupported
+      { type: 'object', properties: { price: { type: 'number', multipleOf: 0.01 } }, required: ['price'] },
+      { type: 'array', items: { type: 'string', format: 'email' }, minItems: 1 },
+    ];
+    const targets = Array.from({ length: 20 }, (_, i) => target(schemas[i % schemas.length], `endpoint-${i}`));
+    const inThread = checkProperties(targets, { numRuns: 30, seed: 5 });
+    expect(new Set(inThread.map((f) => f.ruleId))).toEqual(new Set(['property/unsatisfiable', 'property/unsupported']));
+    expect(inThread).toHaveLength(8);
+    const inWorkers = await checkPropertiesInWorkers(targets, { numRuns: 30, seed: 5, workers: 2, threshold: 1 });
+    expect(inWorkers).toEqual(inThread);
+  });
+});
