@@ -84,16 +84,19 @@ export function parseShard(text: string): Shard {
   return { index, count };
 }
 
-/** `5/s`, `100/min`, `1/500ms` → calls per interval. */
+/**
+ * The bindings' `rateLimit` (`<number>/s`, `/m` or `/h`, fractions allowed: `0.5/s`) → one call
+ * per `unit / number` milliseconds: evenly spaced rather than in bursts at the start of each
+ * second, which is what per-second quotas count.
+ */
 export function parseRateLimit(text: string, file?: string): RateLimit {
-  const match = /^\s*(\d+)\s*\/\s*(\d*)\s*(ms|s|sec|second|m|min|minute)\s*$/.exec(text);
-  const unitMs: Record<string, number> = { ms: 1, s: 1000, sec: 1000, second: 1000, m: 60_000, min: 60_000, minute: 60_000 };
-  const limit = Number(match?.[1]);
-  const intervalMs = match ? Number(match[2] || 1) * unitMs[match[3]!]! : NaN;
-  if (!match || !(limit >= 1) || !(intervalMs >= 1)) {
-    throw configError(`bindings: rateLimit "${text}" is not <calls>/<interval> (e.g. 5/s, 100/min, 1/500ms)`, file ? { file } : {});
+  const match = /^\s*(\d+(?:\.\d+)?)\s*\/\s*(s|m|h)\s*$/.exec(text);
+  const perUnit = Number(match?.[1]);
+  if (!match || !(perUnit > 0)) {
+    throw configError(`bindings: rateLimit "${text}" is not "<number>/s", "/m" or "/h" (e.g. 5/s, 100/m, 0.5/s)`, file ? { file } : {});
   }
-  return { limit, intervalMs, text: text.trim() };
+  const unitMs = { s: 1000, m: 60_000, h: 3_600_000 }[match[2] as 's' | 'm' | 'h'];
+  return { limit: 1, intervalMs: unitMs / perUnit, text: text.trim() };
 }
 
 function callUrl(baseUrl: string, request: BoundRequest): string {

@@ -183,3 +183,15 @@ describe('drift against live answers', () => {
     expect(cli.stderr).toContain('--shard');
   });
 });
+
+describe('drift plan', () => {
+  it('reads the rate limits the bindings accept, evenly spaced', async () => {
+    const { parseRateLimit } = await import('../../src/drift/index.ts');
+    expect(parseRateLimit('5/s')).toMatchObject({ limit: 1, intervalMs: 200 });
+    expect(parseRateLimit('100/m')).toMatchObject({ limit: 1, intervalMs: 600 });
+    expect(parseRateLimit('0.5/s')).toMatchObject({ limit: 1, intervalMs: 2000 });
+    expect(parseRateLimit('3600/h')).toMatchObject({ limit: 1, intervalMs: 1000 });
+    expect(() => parseRateLimit('fast')).toThrow(/rateLimit "fast"/);
+    expect(() => parseRateLimit('0/s')).toThrow(/rateLimit/);
+  });
+});
