@@ -41,7 +41,8 @@ export const DEFAULT_RETRIES = 2;
 export function planDrift(model: CatalogueModel, bindings: Bindings, shard: Shard = { index: 1, count: 1 }): { calls: DriftCall[]; unbound: number } {
   const calls: DriftCall[] = [];
   let unbound = 0;
-  const limits = new Map<string, RateLimit | undefined>();
+  // one limit per API, each API with its own budget (runDriftChecks keeps one throttle per API)
+  const rateLimit = bindings.defaults.rateLimit === undefined ? undefined : parseRateLimit(bindings.defaults.rateLimit, bindings.file);
   for (const api of model.apis) {
     for (const endpoint of api.endpoints) {
       const binding = bindingOf(bindings, api, endpoint);
@@ -52,8 +53,6 @@ export function planDrift(model: CatalogueModel, bindings: Bindings, shard: Shar
         continue;
       }
       if (shardOf(api, endpoint, shard.count) !== shard.index) continue;
-      if (!limits.has(api.id)) limits.set(api.id, bindings.defaults.rateLimit === undefined ? undefined : parseRateLimit(bindings.defaults.rateLimit, bindings.file));
-      const rateLimit = limits.get(api.id);
       calls.push({
         api,
         endpoint,
