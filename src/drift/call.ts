@@ -55,18 +55,39 @@ type AttemptResult =
   | { kind: 'response'; status: number; contentType: string; bodyText: string; truncated: boolean }
   | { kind: 'timeout' | 'unreachable'; message: string };
 
+/** Same-origin redirects followed per attempt; more is a loop. */
+const MAX_REDIRECTS = 5;
+
 async function attemptCall(request: CallRequest, environment: CallEnvironment): Promise<{ result: AttemptResult; retryAfterMs?: number }> {
   const signal = AbortSignal.timeout(request.timeoutMs);
-  const hasBody = request.body !== undefined && request.method !== 'GET' && request.method !== 'HEAD';
+  let method = request.method;
+  let body = request.body !== undefined && method !== 'GET' && method !== 'HEAD' ? JSON.stringify(request.body) : undefined;
+  let url = request.url;
   let response: Response;
   try {
-    response = await environment.fetch(request.url, {
-      method: request.method,
-      headers: { accept: 'application/json', ...(hasBody ? { 'content-type': 'application/json' } : {}), ...request.headers },
-      ...(hasBody ? { body: JSON.stringify(request.body) } : {}),
-      redirect: 'follow',
-      signal,
-    });
+    // Redirects are followed by hand, and only within the origin: the request carries secret
+    // headers, and a provider (or whoever took over its DNS) must not be able to send them on
+    // to another host. A redirect elsewhere is the answer, and is reported as such.
+    for (let hop = 0; ; hop++) {
+      response = await environment.fetch(url, {
+        method,
+        headers: { accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...request.headers },
+        ...(body !== undefined ? { body } : {}),
+        redirect: 'manual',
+        signal,
+      });
+      const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+      if (location === null || hop === MAX_REDIRECTS) break;
+      const next = new URL(location, url);
+      if (next.origin !== new URL(url).origin) break;
+      await response.body?.cancel();
+      // as fetch does: 303, and 301/302 after a POST, continue as a GET without a body
+      if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
+        method = 'GET';
+        body = undefined;
+      }
+      url = next.toString();
+    }
   } catch (error) {
     return { result: failure(error, request.timeoutMs) };
   }

@@ -195,3 +195,33 @@ describe('drift plan', () => {
     expect(() => parseRateLimit('0/s')).toThrow(/rateLimit/);
   });
 });
+
+describe('drift and redirects', () => {
+  it('follows redirects within the origin, and never sends the headers to another origin', async () => {
+    const elsewhere = await provider((_request, response) => json(response, 200, numLookupBody()));
+    const origin = await provider((request, response) => {
+      if (request.url === '/old') {
+        response.writeHead(301, { location: '/new' });
+        return response.end();
+      }
+      if (request.url === '/away') {
+        response.writeHead(302, { location: `${elsewhere.url}/steal` });
+        return response.end();
+      }
+      return json(response, 200, numLookupBody());
+    });
+    const bindings = parseBindings({
+      defaults: { retries: 0, headers: { 'X-RapidAPI-Key': '${DRIFT_REDIRECT_KEY}' } },
+      apis: {
+        d7sms: { baseUrl: origin.url, endpoints: { 'num-lookup': { path: '/old' }, 'send-viber-message': { path: '/away' } } },
+      },
+    });
+    const run = await runDriftChecks({ model, bindings, env: { DRIFT_REDIRECT_KEY: 'secret-redirect-key' } });
+    const byEndpoint = Object.fromEntries(run.results.map((r) => [r.endpoint, r]));
+    expect(byEndpoint['num-lookup']).toMatchObject({ status: 200, verdict: 'ok' });
+    expect(origin.seen.map((s) => s.url)).toEqual(expect.arrayContaining(['/old', '/new', '/away']));
+    expect(elsewhere.seen).toHaveLength(0);
+    expect(byEndpoint['send-viber-message']).toMatchObject({ status: 302, verdict: 'drift' });
+    expect(run.findings.map((f) => `${f.ruleId} ${f.endpoint} ${f.status}`)).toEqual(['drift/undocumented-status send-viber-message 302']);
+  });
+});
