@@ -4,13 +4,13 @@
  * Each phase runs the real CLI in a fresh process and reads its own `--stats` line (wall time,
  * peak RSS of the process including its worker threads).
  *
- *   npm run bench [-- --rows N] [--only build,checks,properties,contracts,diff] [--cold-runs N]
+ *   npm run bench [-- --rows N] [--only build,checks,properties,contracts,diff,drift] [--cold-runs N]
  *
  * Deleting the previous run's trees (tens of thousands of files on an ext4 mounted with
  * `discard`) keeps the kernel busy for a while after; it happens after the measurements, not
  * before them.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -80,6 +80,7 @@ async function main(): Promise<void> {
   if (wanted('properties')) await benchProperties(rowsCounted);
   if (wanted('contracts')) await benchContracts();
   if (wanted('diff')) await benchDiff(rowsCounted);
+  if (wanted('drift')) await benchDrift();
 
   await writeFileAtomic(join(work, 'results.json'), `${JSON.stringify({ rows: rowsCounted, bytes, cores: availableParallelism(), node: process.version, phases }, null, 2)}\n`);
   console.log(`\nresults: ${join(work, 'results.json')}`);
@@ -202,6 +203,43 @@ async function benchDiff(rowsCounted: number): Promise<void> {
   if (run.exitCode !== 0) throw new Error(`diff failed:\n${run.stderr}`);
   const result = JSON.parse(run.stdout) as { findings: Array<{ ruleId: string }> };
   record('diff, one row changed', rowsCounted * 2, run, `${result.findings.length} finding(s): ${[...new Set(result.findings.map((f) => f.ruleId))].join(', ')} (rows/s counts both catalogues)`);
+}
+
+/**
+ * `drift` against the mock provider (a separate process, so the calls are real HTTP) for the first
+ * 1,000 synthetic endpoints, every endpoint bound, concurrency 8: what the run itself costs per call.
+ */
+async function benchDrift(): Promise<void> {
+  console.log('drift (every endpoint of 1,000 synthetic ones, against the mock provider)');
+  const subset = join(work, 'catalogue-1000-endpoints.csv');
+  if (!existsSync(subset)) await writeEndpointSubset(catalogue, subset, 1000);
+  const port = 4300 + (process.pid % 1000);
+  const server = spawn(process.execPath, [join(root, 'src/cli/apiconform.js'), 'serve', subset, '--port', String(port), '--quiet'], { cwd: root, stdio: 'ignore' });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    let routes: Array<{ api: string; endpoint: string; path: string }> | undefined;
+    for (let i = 0; i < 120 && !routes; i++) {
+      try {
+        routes = (await (await fetch(`${base}/__apiconform/endpoints`)).json()) as typeof routes;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 250)); // not listening yet
+      }
+    }
+    if (!routes) throw new Error('the mock provider did not start');
+    const apis: Record<string, { baseUrl: string; endpoints: Record<string, { path: string }> }> = {};
+    for (const route of routes) (apis[route.api] ??= { baseUrl: base, endpoints: {} }).endpoints[route.endpoint] = { path: route.path };
+    const bindings = join(work, 'drift-bindings.json');
+    await writeFileAtomic(bindings, JSON.stringify({ defaults: { retries: 0, timeoutMs: 10000 }, apis }));
+    const run = cli(['drift', subset, '--bindings', bindings, '--concurrency', '8', '--out', join(work, 'reports/drift'), '--format', 'json', '--fail-on', 'never', '--json']);
+    if (run.exitCode !== 0) throw new Error(`drift failed:\n${run.stderr}`);
+    const result = JSON.parse(run.stdout) as { findings: Array<{ ruleId: string }> };
+    const calls = routes.length;
+    const byRule = new Map<string, number>();
+    for (const f of result.findings) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
+    record('drift, 1,000 endpoints, mock', calls, run, `${calls} calls (rows/s = calls/s); findings: ${[...byRule].map(([id, n]) => `${id} ${n}`).join(', ') || 'none'}`);
+  } finally {
+    server.kill();
+  }
 }
 
 /** The rows of the first `count` endpoints (file order) of a CSV catalogue, as a CSV. */
