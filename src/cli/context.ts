@@ -2,6 +2,9 @@ import { loadConfigFile, resolveConfig, type ResolvedConfig, type FailOn, type R
 import { usageError } from '../util/errors.ts';
 import { createOutput, type Output } from './output.ts';
 
+/** How main.ts runs a command's action: it keeps the exit code the action returns. */
+export type Runner = (action: () => Promise<number>) => Promise<void>;
+
 /** Options every command accepts (see main.ts). */
 export interface GlobalFlags {
   config?: string;

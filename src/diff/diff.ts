@@ -1,6 +1,6 @@
 import type { Finding } from '../findings/types.ts';
 import type { FindingDraft } from '../rules/types.ts';
-import { DIFF_RULES } from './rules/index.ts';
+import { ruleById } from '../rules/index.ts';
 import type { Api, CatalogueModel, Endpoint, Example, Response } from '../model/index.ts';
 import { cachedNormaliser, statusSchema, type NormalisedSchema } from '../schemas/index.ts';
 import { diffSchemas, type SchemaChangeKind } from './schema-diff.ts';
@@ -55,10 +55,8 @@ export function diffCatalogues(before: CatalogueModel, after: CatalogueModel): F
       ...sourceOf(endpoint.responses[0]?.examples[0]),
     });
   }
-  return findings.map((draft) => ({ ...draft, ruleId: draft.ruleId!, severity: SEVERITY.get(draft.ruleId!)! }));
+  return findings.map((draft) => ({ ...draft, ruleId: draft.ruleId!, severity: ruleById(draft.ruleId!)!.severity }));
 }
-
-const SEVERITY = new Map(DIFF_RULES.map((rule) => [rule.id, rule.severity]));
 
 function diffEndpoint(
   before: Endpoint,

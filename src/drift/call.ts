@@ -17,18 +17,6 @@ export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 /** A Retry-After longer than this is not waited for: the call is reported as it stands. */
 export const MAX_RETRY_AFTER_MS = 60_000;
 
-export interface CallEnvironment {
-  fetch: typeof fetch;
-  sleep: (ms: number) => Promise<void>;
-  now: () => number;
-}
-
-const defaultEnvironment: CallEnvironment = {
-  fetch: (...args) => fetch(...args),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  now: () => performance.now(),
-};
-
 /**
  * Makes one call, retrying what a retry can fix: network errors, timeouts, 429 and 5xx (SPEC
  * "Drift bindings"), up to `retries` more times. A `Retry-After` (seconds or an HTTP date) is
@@ -36,17 +24,17 @@ const defaultEnvironment: CallEnvironment = {
  * timeout covering headers and body, so a provider that hangs, or trickles its body, cannot hold
  * the run. The last attempt's outcome is returned, never thrown.
  */
-export async function callWithRetries(request: CallRequest, environment: CallEnvironment = defaultEnvironment): Promise<CallOutcome> {
-  const started = environment.now();
+export async function callWithRetries(request: CallRequest): Promise<CallOutcome> {
+  const started = performance.now();
   let outcome: CallOutcome | undefined;
   for (let attempt = 1; attempt <= request.retries + 1; attempt++) {
-    const { result, retryAfterMs } = await attemptCall(request, environment);
-    outcome = { ...result, latencyMs: Math.round(environment.now() - started), attempts: attempt } as CallOutcome;
+    const { result, retryAfterMs } = await attemptCall(request);
+    outcome = { ...result, latencyMs: Math.round(performance.now() - started), attempts: attempt } as CallOutcome;
     const retryable = result.kind !== 'response' || result.status === 429 || result.status >= 500;
     if (!retryable || attempt > request.retries) break;
     const wait = retryAfterMs ?? 250 * 2 ** (attempt - 1);
     if (wait > MAX_RETRY_AFTER_MS) break;
-    await environment.sleep(wait);
+    await new Promise((resolve) => setTimeout(resolve, wait));
   }
   return outcome!;
 }
@@ -58,7 +46,7 @@ type AttemptResult =
 /** Same-origin redirects followed per attempt; more is a loop. */
 const MAX_REDIRECTS = 5;
 
-async function attemptCall(request: CallRequest, environment: CallEnvironment): Promise<{ result: AttemptResult; retryAfterMs?: number }> {
+async function attemptCall(request: CallRequest): Promise<{ result: AttemptResult; retryAfterMs?: number }> {
   const signal = AbortSignal.timeout(request.timeoutMs);
   let method = request.method;
   let body = request.body !== undefined && method !== 'GET' && method !== 'HEAD' ? JSON.stringify(request.body) : undefined;
@@ -69,7 +57,7 @@ async function attemptCall(request: CallRequest, environment: CallEnvironment): 
     // headers, and a provider (or whoever took over its DNS) must not be able to send them on
     // to another host. A redirect elsewhere is the answer, and is reported as such.
     for (let hop = 0; ; hop++) {
-      response = await environment.fetch(url, {
+      response = await fetch(url, {
         method,
         headers: { accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...request.headers },
         ...(body !== undefined ? { body } : {}),

@@ -1,8 +1,9 @@
 import type { ValidateFunction } from 'ajv';
-import type { Finding, Severity } from '../findings/types.ts';
+import type { Finding } from '../findings/types.ts';
+import { ruleById } from '../rules/index.ts';
 import { describeViolation, toViolations, type AjvError, type Violation } from '../checks/conformance/index.ts';
 import type { StatusSchema } from '../schemas/index.ts';
-import { unexpectedFields } from '../verify/unexpected-fields.ts';
+import { unexpectedFields } from '../verify/index.ts';
 import type { DriftCall } from './plan.ts';
 import type { CallOutcome } from './call.ts';
 
@@ -40,11 +41,10 @@ export function checkOutcome(
   outcome: CallOutcome,
   statuses: ReadonlyMap<number, StatusSchema>,
   validatorOf: (status: StatusSchema) => ValidateFunction,
-  severityOf: (ruleId: string) => Severity,
 ): Finding[] {
   const label = `${call.api.name} › ${call.endpoint.name}`;
   const base = { api: call.api.slug, endpoint: call.endpoint.slug };
-  const finding = (ruleId: string, message: string, extra: Partial<Finding> = {}): Finding => ({ ruleId, severity: severityOf(ruleId), ...base, message, ...extra });
+  const finding = (ruleId: string, message: string, extra: Partial<Finding> = {}): Finding => ({ ruleId, severity: ruleById(ruleId)!.severity, ...base, message, ...extra });
   const request = `${call.request.method} ${call.request.path}`;
 
   if (outcome.kind !== 'response') {
@@ -111,6 +111,7 @@ function ruleOf(violation: Violation): string {
   return 'drift/constraint-violated';
 }
 
+/** The start of a raw body (not JSON-quoted: it may not be JSON at all). */
 function excerptText(text: string): string {
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }

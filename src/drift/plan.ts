@@ -1,4 +1,4 @@
-import { bindingOf, boundRequest, headerTemplates, type Bindings, type BoundRequest } from '../contracts/bindings.ts';
+import { bindingOf, boundRequest, headerTemplates, type Bindings, type BoundRequest } from '../contracts/index.ts';
 import type { Api, CatalogueModel, Endpoint } from '../model/index.ts';
 import { contentHash } from '../util/hash.ts';
 import { configError, usageError } from '../util/errors.ts';

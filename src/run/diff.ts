@@ -6,7 +6,7 @@ import { displayPath } from '../build/paths.ts';
 import { diffCatalogues } from '../diff/index.ts';
 import { compareFindings } from '../findings/types.ts';
 import { loadCatalogueModel } from '../model/index.ts';
-import { casesOf, type RunOptions, type RunResult } from './run.ts';
+import { casesOf, catalogueSummary, type RunOptions, type RunResult } from './run.ts';
 
 /**
  * `diff OLD NEW`: both catalogues → models → the changes a client of each API would notice, as
@@ -26,7 +26,7 @@ export async function runDiff(oldCatalogue: string, newCatalogue: string, option
   const findings = [...before.problems.map(rowProblemFinding), ...after.problems.map(rowProblemFinding), ...diffCatalogues(before.model, after.model)];
   return {
     command: 'diff',
-    catalogue: { file: newLabel, rows: after.rows, apis: after.model.apis.length, endpoints: after.model.apis.reduce((n, api) => n + api.endpoints.length, 0) },
+    catalogue: catalogueSummary(after.model, newLabel, after.rows),
     cases: casesOf(after.model),
     findings: gradeFindings(findings, options.config.rules).sort(compareFindings),
     durationMs: performance.now() - started,

@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
 import { gradeFindings } from '../config/index.ts';
-import { loadBindings } from '../contracts/bindings.ts';
+import { loadBindings } from '../contracts/index.ts';
 import { rowProblemFinding } from '../build/findings.ts';
 import { displayPath } from '../build/paths.ts';
 import { runDriftChecks, type DriftResult, type Shard } from '../drift/index.ts';
 import { compareFindings } from '../findings/types.ts';
 import { loadCatalogueModel } from '../model/index.ts';
-import { defaultResponseOf } from '../serve/routes.ts';
-import type { RunOptions, RunResult } from './run.ts';
+import { defaultResponseOf } from '../serve/index.ts';
+import { catalogueSummary, type RunOptions, type RunResult } from './run.ts';
 
 export interface DriftRunOptions extends RunOptions {
   bindings: string;
@@ -41,7 +41,7 @@ export async function runDrift(options: DriftRunOptions): Promise<RunResult & { 
   const findings = [...problems.map(rowProblemFinding), ...run.findings];
   return {
     command: 'drift',
-    catalogue: { file: label, rows, apis: model.apis.length, endpoints: endpoints.size },
+    catalogue: catalogueSummary(model, label, rows),
     cases,
     findings: gradeFindings(findings, options.config.rules).sort(compareFindings),
     durationMs: performance.now() - started,

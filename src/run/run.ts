@@ -196,10 +196,15 @@ export async function runAll(options: RunOptions): Promise<RunResult> {
   return result('all', model, displayPath(config.catalogue, root), built.rows, findings, options, started);
 }
 
+/** What a run's reports say about the catalogue it read. */
+export function catalogueSummary(model: CatalogueModel, file: string, rows: number): RunResult['catalogue'] {
+  return { file, rows, apis: model.apis.length, endpoints: model.apis.reduce((n, api) => n + api.endpoints.length, 0) };
+}
+
 function result(command: RunCommand, model: CatalogueModel, file: string, rows: number, findings: Finding[], options: RunOptions, started: number): RunResult {
   return {
     command,
-    catalogue: { file, rows, apis: model.apis.length, endpoints: model.apis.reduce((n, api) => n + api.endpoints.length, 0) },
+    catalogue: catalogueSummary(model, file, rows),
     cases: casesOf(model),
     findings: gradeFindings(findings, options.config.rules),
     durationMs: performance.now() - started,

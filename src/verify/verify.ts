@@ -15,7 +15,7 @@ import { loadPacts } from './pact-sources.ts';
 import { preparePacts } from './prepare.ts';
 import { startRecordingProxy, type ProxyLogEntry, type RecordingProxy } from './recording-proxy.ts';
 import { runVerifier, type VerifierJson } from './run-verifier.ts';
-import { redactValue, redactor, type Redact } from './secrets.ts';
+import { redactValue, redactor, type Redact } from '../util/secrets.ts';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { runPactProcess } from '../../src/contracts/pact-process.ts';
-import { redactor } from '../../src/verify/secrets.ts';
+import { redactor } from '../../src/util/secrets.ts';
 import { ApiconformError } from '../../src/util/errors.ts';
 import { ROOT } from '../helpers.ts';
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { build } from '../../build/index.ts';
 import { gradeFindings } from '../../config/index.ts';
-import { commandContext, type GlobalFlags } from '../context.ts';
+import { commandContext, type GlobalFlags, type Runner } from '../context.ts';
 import { countBySeverity, formatFindingLine } from '../output.ts';
 import { EXIT, exitCodeFor } from '../exit-codes.ts';
 
@@ -11,7 +11,7 @@ interface BuildFlags extends GlobalFlags {
   force?: boolean;
 }
 
-export function registerBuild(program: Command, run: (action: () => Promise<number>) => Promise<void>): void {
+export function registerBuild(program: Command, run: Runner): void {
   program
     .command('build')
     .summary('catalogue → per-endpoint JSON Schemas, TypeScript types and a manifest')

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { commandContext, type CommandContext, type GlobalFlags } from '../context.ts';
+import { commandContext, type CommandContext, type GlobalFlags, type Runner } from '../context.ts';
 import { countBySeverity, formatFindingLine } from '../output.ts';
 import { exitCodeFor } from '../exit-codes.ts';
 import { integerFlag } from '../parse.ts';
@@ -11,8 +11,6 @@ interface CheckFlags extends GlobalFlags {
   runs?: string;
   seed?: string;
 }
-
-type Runner = (action: () => Promise<number>) => Promise<void>;
 
 const PHASE_LABEL: Record<RunPhase['phase'], string> = {
   read: 'reading catalogue',

@@ -1,11 +1,9 @@
 import type { Command } from 'commander';
-import { commandContext, type GlobalFlags } from '../context.ts';
+import { commandContext, type GlobalFlags, type Runner } from '../context.ts';
 import { countBySeverity, formatFindingLine } from '../output.ts';
 import { EXIT, exitCodeFor } from '../exit-codes.ts';
 import { usageError } from '../../util/errors.ts';
 import { integerFlag } from '../parse.ts';
-
-type Runner = (action: () => Promise<number>) => Promise<void>;
 
 interface ContractsFlags extends GlobalFlags {
   out?: string;

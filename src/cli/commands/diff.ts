@@ -1,13 +1,11 @@
 import type { Command } from 'commander';
-import { commandContext, type GlobalFlags } from '../context.ts';
+import { commandContext, type GlobalFlags, type Runner } from '../context.ts';
 import { exitCodeFor } from '../exit-codes.ts';
 import { phaseLines, summarise } from './checks.ts';
 
 interface DiffFlags extends GlobalFlags {
   out?: string;
 }
-
-type Runner = (action: () => Promise<number>) => Promise<void>;
 
 /** `diff OLD NEW`: the breaking-change gate between two catalogue versions. */
 export function registerDiff(program: Command, run: Runner): void {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { commandContext, type GlobalFlags } from '../context.ts';
+import { commandContext, type GlobalFlags, type Runner } from '../context.ts';
 import { exitCodeFor } from '../exit-codes.ts';
 import { integerFlag } from '../parse.ts';
 import { writeFileAtomic } from '../../util/atomic-write.ts';
@@ -12,8 +12,6 @@ interface DriftFlags extends GlobalFlags {
   concurrency?: string;
   out?: string;
 }
-
-type Runner = (action: () => Promise<number>) => Promise<void>;
 
 /** `drift`: live calls of the bound endpoints, checked against the catalogue. */
 export function registerDrift(program: Command, run: Runner): void {

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { commandContext, type GlobalFlags } from '../context.ts';
+import { commandContext, type GlobalFlags, type Runner } from '../context.ts';
 import { countBySeverity, formatFindingLine } from '../output.ts';
 import { exitCodeFor } from '../exit-codes.ts';
 import { inputError, usageError } from '../../util/errors.ts';
@@ -10,8 +10,6 @@ interface ReportFlags extends GlobalFlags {
   merge?: string[];
   out?: string;
 }
-
-type Runner = (action: () => Promise<number>) => Promise<void>;
 
 /** `report --merge FILE…`: findings.json files (e.g. from CI shards) → one report in every format. */
 export function registerReport(program: Command, run: Runner): void {

@@ -1,6 +1,6 @@
 /**
  * Secrets come from the environment through bindings headers. They are sent to the provider and
- * nowhere else; as a second line of defence, every text that leaves verification (findings, log
+ * nowhere else; as a second line of defence, every text that leaves verification or drift (findings, log
  * lines, error messages) passes through a redactor that blanks them out, in case a provider
  * echoes a header back in a body that ends up as evidence.
  */
