@@ -32,7 +32,8 @@ export class TypeCompiler {
     this.parallelism = workers;
     if (workers > 0) {
       this.pool = new Piscina({
-        filename: new URL('./typegen-worker.js', import.meta.url).href,
+        filename: new URL('../util/ts-task.js', import.meta.url).href,
+        workerData: { module: new URL('./typegen-task.ts', import.meta.url).href },
         minThreads: workers,
         maxThreads: workers,
         idleTimeout: 1_000,

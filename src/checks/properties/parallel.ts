@@ -26,7 +26,8 @@ export async function checkPropertiesInWorkers(targets: readonly PropertyTarget[
   const workers = options.workers ?? availableParallelism();
   if (workers < 2 || targets.length < (options.threshold ?? 300)) return checkProperties(targets, settings);
   const pool = new Piscina({
-    filename: new URL('./worker.js', import.meta.url).href,
+    filename: new URL('../../util/ts-task.js', import.meta.url).href,
+    workerData: { module: new URL('./worker-task.ts', import.meta.url).href },
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 1_000,
