@@ -1,4 +1,5 @@
 /** JSON-value helpers with JSON Schema's semantics (equality ignores key order; 1 equals 1.0). */
+export { cloneJson, isPlainObject, setOwn } from '../util/json.ts';
 
 export type JsonType = 'null' | 'boolean' | 'integer' | 'number' | 'string' | 'array' | 'object';
 
@@ -48,15 +49,7 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return true;
 }
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
-/** Sets an own enumerable property even for `__proto__`, which plain assignment would not. */
-export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
-}
 
 /** Number of Unicode code points, the unit of `minLength`/`maxLength`. */
 export function codePointLength(text: string): number {
@@ -89,11 +82,3 @@ export function pointerToFragment(pointer: string): string {
   return '#' + pointer.split('/').map((t) => encodeURIComponent(t).replace(/%24/g, '$')).join('/');
 }
 
-/** Deep copy of JSON data (values handed out must not share structure with the schema). */
-export function cloneJson<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(cloneJson) as T;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) setOwn(out, k, cloneJson(v));
-  return out as T;
-}

@@ -1,3 +1,4 @@
+import { isPlainObject } from '../util/json.ts';
 import { compileLinearRegExp } from '../validators/regexp.ts';
 
 /**
@@ -94,9 +95,7 @@ function isLeap(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+export { isPlainObject };
 
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;

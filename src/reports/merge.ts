@@ -1,3 +1,4 @@
+import { isPlainObject } from '../util/json.ts';
 import { SEVERITIES, type Finding, type Severity } from '../findings/types.ts';
 import type { RuleDefinition } from '../rules/types.ts';
 import { canonicalJson } from '../util/canonical-json.ts';
@@ -19,13 +20,13 @@ export function parseFindingsJson(text: string, file: string): FindingsJson {
     throw inputError(`not JSON: ${(error as Error).message}`, { file });
   }
   const fail = (pointer: string, message: string) => inputError(message, { file, pointer });
-  if (!isObject(data)) throw fail('', 'not a findings.json report (expected an object)');
+  if (!isPlainObject(data)) throw fail('', 'not a findings.json report (expected an object)');
   if (data.schema !== FINDINGS_JSON_SCHEMA) {
     throw fail('/schema', `not a findings.json this version reads: schema is ${JSON.stringify(data.schema) ?? 'missing'}, expected "${FINDINGS_JSON_SCHEMA}"`);
   }
   if (typeof data.command !== 'string') throw fail('/command', 'command is missing');
   const catalogue = data.catalogue;
-  if (!isObject(catalogue) || typeof catalogue.file !== 'string' || !['rows', 'apis', 'endpoints', 'responses'].every((k) => Number.isInteger(catalogue[k]))) {
+  if (!isPlainObject(catalogue) || typeof catalogue.file !== 'string' || !['rows', 'apis', 'endpoints', 'responses'].every((k) => Number.isInteger(catalogue[k]))) {
     throw fail('/catalogue', 'catalogue must be { file, rows, apis, endpoints, responses }');
   }
   if (!Array.isArray(data.findings)) throw fail('/findings', 'findings must be an array');
@@ -35,7 +36,7 @@ export function parseFindingsJson(text: string, file: string): FindingsJson {
   });
   if (!Array.isArray(data.cases)) throw fail('/cases', 'cases must be an array');
   data.cases.forEach((item, i) => {
-    if (!isObject(item) || typeof item.api !== 'string' || typeof item.endpoint !== 'string' || !Number.isInteger(item.status) || typeof item.apiName !== 'string' || typeof item.endpointName !== 'string') {
+    if (!isPlainObject(item) || typeof item.api !== 'string' || typeof item.endpoint !== 'string' || !Number.isInteger(item.status) || typeof item.apiName !== 'string' || typeof item.endpointName !== 'string') {
       throw fail(`/cases/${i}`, 'a case must be { api, apiName, endpoint, endpointName, status }');
     }
   });
@@ -43,7 +44,7 @@ export function parseFindingsJson(text: string, file: string): FindingsJson {
 }
 
 function findingProblem(finding: unknown): string | undefined {
-  if (!isObject(finding)) return 'a finding must be an object';
+  if (!isPlainObject(finding)) return 'a finding must be an object';
   for (const key of ['ruleId', 'api', 'endpoint', 'message'] as const) if (typeof finding[key] !== 'string') return `${key} must be a string`;
   if (!SEVERITIES.includes(finding.severity as Severity)) return `severity is ${JSON.stringify(finding.severity)}, not one of ${SEVERITIES.join(', ')}`;
   if (finding.status !== undefined && !Number.isInteger(finding.status)) return 'status must be an integer';
@@ -77,8 +78,4 @@ export function mergeReports(reports: ReadonlyArray<{ file: string; report: Find
     rules: context.rules,
     failOn: context.failOn,
   };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -1,3 +1,4 @@
+import { isPlainObject } from '../util/json.ts';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -112,7 +113,7 @@ export function parseMutations(value: unknown, routes: RouteTable, file?: string
         }
         break;
       case 'extra-field':
-        if (!bodies.some((body) => isObject(resolvePointer(body, mutation.pointer ?? '')))) {
+        if (!bodies.some((body) => isPlainObject(resolvePointer(body, mutation.pointer ?? '')))) {
           throw configError(`mutate file: "${key}": pointer "${mutation.pointer ?? ''}" is not an object in any of the endpoint's examples`, context);
         }
         break;
@@ -157,7 +158,7 @@ export function applyMutation(mutation: Mutation | undefined, status: number, bo
     case 'extra-field': {
       const field = mutation.field ?? 'apiconformDrift';
       const value = mutation.value ?? 'unexpected';
-      return { ...answer, text: JSON.stringify(editAt(body, mutation.pointer ?? '', (target) => (isObject(target) ? { ...target, [field]: value } : target))) };
+      return { ...answer, text: JSON.stringify(editAt(body, mutation.pointer ?? '', (target) => (isPlainObject(target) ? { ...target, [field]: value } : target))) };
     }
   }
 }
@@ -184,7 +185,7 @@ function editAt(body: unknown, pointer: string, edit: (value: unknown) => unknow
       const next = walk(node[index], depth + 1);
       return next === DROP ? node.filter((_, i) => i !== index) : node.map((item, i) => (i === index ? next : item));
     }
-    if (isObject(node) && Object.hasOwn(node, token)) {
+    if (isPlainObject(node) && Object.hasOwn(node, token)) {
       const next = walk(node[token], depth + 1);
       const copy = { ...node };
       if (next === DROP) delete copy[token];
@@ -199,8 +200,4 @@ function editAt(body: unknown, pointer: string, edit: (value: unknown) => unknow
 
 function resolvePointer(body: unknown, pointer: string): unknown {
   return resolveTokens(body, pointer === '' ? [] : pointer.slice(1).split('/').map(unescapePointerToken));
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -9,6 +9,7 @@ import { generate } from 'json-schema-to-typescript/dist/src/generator.js';
 import jsttUtils from 'json-schema-to-typescript/dist/src/utils.js';
 import type { JsonSchema, JsonSchemaObject } from '../schemas/types.ts';
 import { ARRAY_OF_SUBSCHEMAS, MAP_OF_SUBSCHEMAS, SINGLE_SUBSCHEMA } from '../schemas/vocabulary.ts';
+import { cloneJson, setOwn } from '../util/json.ts';
 import { formatDeclarations } from './format.ts';
 
 /**
@@ -127,7 +128,8 @@ function validateInOneWalk(schema: unknown): string[] {
 function prepare(schema: JsonSchema, owned: Set<object> | undefined): { input: JsonSchemaObject; walkOnce: boolean } {
   const root = schema === true ? {} : schema === false ? { not: {} } : schema;
   const features = { walkOnce: true };
-  const out = (owned ? stripTitlesInPlace(root, features, owned, true) : stripTitles(root, features, true)) as JsonSchemaObject;
+  // json-schema-to-typescript changes what it is given: a schema that is not handed over is copied
+  const out = stripTitlesInPlace(owned ? root : cloneJson(root), features, owned ?? new Set(), true) as JsonSchemaObject;
   out.title = PLACEHOLDER;
   const defs = out.$defs as Record<string, JsonSchema> | undefined;
   if (defs) {
@@ -143,62 +145,32 @@ function prepare(schema: JsonSchema, owned: Set<object> | undefined): { input: J
   return { input: out, walkOnce: features.walkOnce };
 }
 
-/** A copy without nested titles and annotations; notes what rules out normalizeInOneWalk. */
-function stripTitles(schema: JsonSchema, features: { walkOnce: boolean }, isRoot = false): JsonSchema {
-  if (typeof schema === 'boolean') return schema;
-  const out: JsonSchemaObject = {};
-  for (const key in schema) {
-    const value = schema[key];
-    if (key === 'title' && !isRoot) continue;
-    if (key === 'examples' || key === 'default') continue; // annotations only; they bloat JSDoc
-    if (SINGLE_SUBSCHEMA.has(key)) out[key] = stripTitles(value as JsonSchema, features);
-    else if (ARRAY_OF_SUBSCHEMAS.has(key)) out[key] = (value as JsonSchema[]).map((s) => stripTitles(s, features));
-    else if (MAP_OF_SUBSCHEMAS.has(key)) {
-      // fromEntries, not assignment: a property may be called `__proto__`
-      out[key] = Object.fromEntries(Object.entries(value as Record<string, JsonSchema>).map(([k, s]) => [k, stripTitles(s, features)]));
-    } else {
-      if (key === 'nullable' || (key === 'const' && value !== null && typeof value === 'object')) features.walkOnce = false;
-      out[key] = copyJson(value); // json-schema-to-typescript mutates what it is given
-    }
-  }
-  return out;
-}
-
 /**
- * stripTitles without the copy, for a schema the caller owns (most schemas have nothing to strip,
- * so this mostly just looks). A node reached twice gets its own copy at the second place, as
- * stripTitles would give it, since json-schema-to-typescript treats a shared node differently.
+ * Removes nested titles and the `examples`/`default` annotations in place (most schemas have none,
+ * so this mostly just looks), and notes what rules out normalizeInOneWalk. A node reached twice
+ * gets its own copy at the second place: json-schema-to-typescript treats a shared node
+ * differently from two equal ones.
  */
 function stripTitlesInPlace(schema: JsonSchema, features: { walkOnce: boolean }, seen: Set<object>, isRoot = false): JsonSchema {
   if (typeof schema === 'boolean') return schema;
-  if (seen.has(schema)) return stripTitles(schema, features);
+  if (seen.has(schema)) return stripTitlesInPlace(cloneJson(schema), features, seen);
   seen.add(schema);
   for (const key in schema) {
     const value = schema[key];
     if ((key === 'title' && !isRoot) || key === 'examples' || key === 'default') delete schema[key];
-    else if (SINGLE_SUBSCHEMA.has(key)) replaceOwn(schema, key, value, stripTitlesInPlace(value as JsonSchema, features, seen));
+    else if (SINGLE_SUBSCHEMA.has(key)) schema[key] = stripTitlesInPlace(value as JsonSchema, features, seen);
     else if (ARRAY_OF_SUBSCHEMAS.has(key)) {
       const list = value as JsonSchema[];
       for (let i = 0; i < list.length; i++) list[i] = stripTitlesInPlace(list[i]!, features, seen);
     } else if (MAP_OF_SUBSCHEMAS.has(key)) {
       const map = value as Record<string, JsonSchema>;
-      for (const name of Object.keys(map)) replaceOwn(map, name, map[name], stripTitlesInPlace(map[name]!, features, seen));
+      for (const name of Object.keys(map)) {
+        const stripped = stripTitlesInPlace(map[name]!, features, seen);
+        if (stripped !== map[name]) setOwn(map, name, stripped); // a property may be called `__proto__`
+      }
     } else if (key === 'nullable' || (key === 'const' && value !== null && typeof value === 'object')) features.walkOnce = false;
   }
   return schema;
-}
-
-/** Sets an own property only when it changed, without assignment's `__proto__` setter. */
-function replaceOwn(target: object, key: string, before: unknown, after: unknown): void {
-  if (after !== before) Object.defineProperty(target, key, { value: after, enumerable: true, writable: true, configurable: true });
-}
-
-function copyJson(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(copyJson);
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) out[key] = copyJson(item);
-  return out;
 }
 
 function pascal(key: string): string {

@@ -16,6 +16,4 @@ export function keyName(key: string): string {
   return key.replace(/[_\-\s]/g, '').toLowerCase();
 }
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+export { isPlainObject } from '../../../util/json.ts';
