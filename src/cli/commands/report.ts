@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { commandContext, type GlobalFlags, type Runner } from '../context.ts';
 import { countBySeverity, formatFindingLine } from '../output.ts';
 import { exitCodeFor } from '../exit-codes.ts';
-import { inputError, usageError } from '../../util/errors.ts';
+import { inputError } from '../../util/errors.ts';
 
 interface ReportFlags extends GlobalFlags {
   merge?: string[];
@@ -34,8 +34,7 @@ export function registerReport(program: Command, run: Runner): void {
 }
 
 async function execute(flags: ReportFlags): Promise<number> {
-  const files = flags.merge ?? [];
-  if (files.length === 0) throw usageError('report needs --merge FILE… (findings.json files or report folders)');
+  const files = flags.merge!; // commander requires --merge with at least one file
   const context = await commandContext(flags);
   const { output, config } = context;
   const { mergeReports, parseFindingsJson } = await import('../../reports/merge.ts');
