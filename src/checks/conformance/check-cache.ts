@@ -9,17 +9,8 @@ import { VerdictCache } from './verdict-cache.ts';
 /** Findings of one API, as computed (default severities; config grades them on the way out). */
 export type ResultCache = KeyedCache<Finding[]>;
 
-/** The code the checks' findings come from, by content (lint depends on conformance's index and compiler). */
-const CHECKS_CODE = codeFingerprint([
-  'checks/conformance',
-  'checks/lint',
-  'checks/lint/helpers',
-  'checks/lint/rules',
-  'rules',
-  'model',
-  'build/findings.ts',
-  'findings/types.ts',
-]);
+/** The code the checks' findings come from, by content (all of it: see codeFingerprint). */
+const CHECKS_CODE = codeFingerprint();
 
 export const CONFORMANCE_RESULTS_FILE = 'conformance-findings.json';
 export const LINT_RESULTS_FILE = 'lint-findings.json';

@@ -36,7 +36,7 @@ function engineKey(ajv: Ajv2020): string {
   const options = { strictSchema: o.strictSchema, strictNumbers: o.strictNumbers, strictTypes: o.strictTypes, strictTuples: o.strictTuples, strictRequired: o.strictRequired, allErrors: o.allErrors, validateFormats: o.validateFormats, unicodeRegExp: o.unicodeRegExp, ownProperties: o.ownProperties, formats: Object.keys(ajv.formats).sort() };
   return [
     'verdicts-v1',
-    codeFingerprint(['checks/conformance', 'validators']),
+    codeFingerprint(),
     `ajv@${version('ajv')}`,
     `ajv-formats@${version('ajv-formats')}`,
     `re2js@${version('re2js')}`,

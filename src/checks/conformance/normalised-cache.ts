@@ -6,7 +6,7 @@ import { KeyedCache } from './keyed-cache.ts';
 export const NORMALISED_CACHE_FILE = 'normalised.json';
 
 /** The normaliser's output depends on its code and on the regex engine it checks patterns with. */
-export const NORMALISER_KEY = `normalised-v1 ${codeFingerprint(['schemas', 'validators', 'util/canonical-json.ts', 'util/hash.ts'])}`;
+export const NORMALISER_KEY = `normalised-v1 ${codeFingerprint()}`;
 
 /**
  * Normalised schemas from earlier runs, by the content hash of the schema text the catalogue
