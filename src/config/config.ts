@@ -20,7 +20,7 @@ export interface ConfigFile {
   failOn?: FailOn;
   strict?: boolean;
   rules?: Record<string, RuleSetting>;
-  validate?: { runs?: number; seed?: number };
+  validate?: { runs?: number; seed?: number; selfCheck?: boolean };
 }
 
 /** Options fully resolved once: defaults < config file < flags. */
@@ -35,7 +35,8 @@ export interface ResolvedConfig {
   failOn: FailOn;
   strict: boolean;
   rules: ReadonlyMap<string, RuleSetting>;
-  validate: { runs: number; seed: number };
+  /** Property runs and seed; `selfCheck` adds the generator self-check (generated bodies validate, mutated ones do not). */
+  validate: { runs: number; seed: number; selfCheck: boolean };
 }
 
 export const CONFIG_FILES = ['apiconform.config.json', 'apiconform.config.yaml', 'apiconform.config.yml'];
@@ -49,7 +50,7 @@ export const DEFAULTS: Omit<ResolvedConfig, 'file'> = {
   failOn: 'error',
   strict: false,
   rules: new Map(),
-  validate: { runs: 100, seed: 1 },
+  validate: { runs: 100, seed: 1, selfCheck: false },
 };
 
 /** Reads the config file named, or the first of CONFIG_FILES in `cwd`; undefined when there is none. */
@@ -94,7 +95,10 @@ export async function checkConfig(value: unknown, file: string): Promise<ConfigF
 }
 
 /** Defaults < config file < flags (flags that are undefined do not override). */
-export function resolveConfig(file: { file: string; config: ConfigFile } | undefined, flags: Partial<Omit<ResolvedConfig, 'rules' | 'file'>>): ResolvedConfig {
+export function resolveConfig(
+  file: { file: string; config: ConfigFile } | undefined,
+  flags: Partial<Omit<ResolvedConfig, 'rules' | 'file' | 'validate'>> & { validate?: Partial<ResolvedConfig['validate']> },
+): ResolvedConfig {
   const config = file?.config ?? {};
   const pick = <K extends keyof typeof DEFAULTS>(key: K, fromFile: (typeof DEFAULTS)[K] | undefined) =>
     (flags[key as keyof typeof flags] as (typeof DEFAULTS)[K] | undefined) ?? fromFile ?? DEFAULTS[key];

@@ -30,6 +30,7 @@ export const CONFIG_SCHEMA = {
       properties: {
         runs: { type: 'integer', minimum: 0, maximum: 100000 },
         seed: { type: 'integer' },
+        selfCheck: { type: 'boolean', description: 'Also check the generator against the validator (generated bodies validate, mutated ones do not).' },
       },
     },
   },

@@ -1,3 +1,4 @@
+import { appendPointer } from '../schemas/index.ts';
 import { isPlainObject } from '../util/json.ts';
 import { compileLinearRegExp } from '../validators/regexp.ts';
 
@@ -67,6 +68,30 @@ export function satisfies(node: MatcherNode, value: unknown): boolean {
     case 'any-array':
       return Array.isArray(value);
   }
+}
+
+/**
+ * Where Pact would reject `value` under `node`: the JSON pointer of the first value that fails
+ * its matcher (an absent key: the key's pointer), or undefined when `satisfies` holds.
+ */
+export function mismatchAt(node: MatcherNode, value: unknown, pointer = ''): string | undefined {
+  if (node.kind === 'object' && isPlainObject(value)) {
+    for (const [key, child] of Object.entries(node.properties)) {
+      const at = appendPointer(pointer, key);
+      if (!Object.hasOwn(value, key)) return at;
+      const inner = mismatchAt(child, value[key], at);
+      if (inner !== undefined) return inner;
+    }
+    return undefined;
+  }
+  if (node.kind === 'array' && Array.isArray(value) && value.length >= node.min && (node.max === undefined || value.length <= node.max)) {
+    for (let i = 0; i < value.length; i++) {
+      const inner = mismatchAt(node.template, value[i], appendPointer(pointer, i));
+      if (inner !== undefined) return inner;
+    }
+    return undefined;
+  }
+  return satisfies(node, value) ? undefined : pointer;
 }
 
 const regexCache = new Map<string, { test(s: string): boolean }>();

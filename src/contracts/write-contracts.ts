@@ -37,6 +37,8 @@ export interface WriteContractsResult {
   pending: number;
   /** `contract/weak-matcher` (info) and `contract/unservable-status` (warning). */
   findings: Finding[];
+  /** The contracts written, as data (the property checks test their matching rules). */
+  contracts: ApiContract[];
   durationMs: number;
 }
 
@@ -82,6 +84,7 @@ export async function writeContracts(options: WriteContractsOptions): Promise<Wr
     interactions: interactions.length,
     pending: interactions.filter((i) => i.pending).length,
     findings: contractFindings(contracts),
+    contracts,
     durationMs: performance.now() - started,
   };
 }

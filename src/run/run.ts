@@ -9,7 +9,9 @@ import { relocateRefs } from '../schemas/index.ts';
 import { displayPath } from '../build/paths.ts';
 import { build } from '../build/index.ts';
 import { lint } from '../checks/lint/index.ts';
-import { checkExamples, CheckCache, SchemaCompiler, SchemaIndex } from '../checks/conformance/index.ts';
+import { checkExamples, CheckCache, KeyedCache, SchemaCompiler, SchemaIndex } from '../checks/conformance/index.ts';
+import type { ResponseTarget, TargetOutcome } from '../checks/properties/index.ts';
+import type { ApiContract, MatcherNode } from '../contracts/index.ts';
 import { RULES } from '../rules/index.ts';
 import type { ReportCase, ReportInput } from '../reports/index.ts';
 import { readFile } from 'node:fs/promises';
@@ -74,9 +76,9 @@ async function loadModel(options: RunOptions): Promise<Loaded> {
  * The checks shared by lint, validate and all: one schema index and one compiler for both, one
  * content-keyed cache (normalised schemas, ajv verdicts, per-API results) so a warm run over an
  * unchanged catalogue recomputes nothing. Example conformance runs ajv in worker threads while lint
- * runs here.
+ * runs here. Property checks are the caller's (`all` runs them after writing the contracts they test).
  */
-async function runChecks(model: CatalogueModel, command: RunCommand, options: RunOptions, fromBuild: boolean): Promise<Finding[]> {
+async function runChecks(model: CatalogueModel, command: RunCommand, options: RunOptions, fromBuild: boolean): Promise<{ findings: Finding[]; schemas: SchemaIndex }> {
   const cache = CheckCache.open(resolve(options.root ?? process.cwd(), CACHE_DIR));
   const schemas = new SchemaIndex(model, { cache: cache.normalised });
   const compiler = new SchemaCompiler({ cache: cache.verdicts });
@@ -95,16 +97,45 @@ async function runChecks(model: CatalogueModel, command: RunCommand, options: Ru
   }
   if (conformance) findings.push(...(await conformance));
   await cache.save();
-  const { runs, seed } = options.config.validate;
-  if (command !== 'lint' && runs > 0) {
-    options.onPhase?.({ phase: 'properties', detail: `${runs} runs per schema, seed ${seed}` });
-    findings.push(...(await propertyFindings(model, schemas, runs, seed)));
+  return { findings, schemas };
+}
+
+/**
+ * Property checks over every distinct response schema (checks/properties): the mock's dynamic
+ * bodies conform, each contract is neither too strict nor too weak, and which kinds of drift the
+ * schema cannot see. Outcomes are kept by content (schema, matchers, runs, seed, code), so only
+ * schemas that changed are checked again. `--self-check` adds the generator/validator agreement
+ * check, which tests apiconform itself rather than the catalogue.
+ */
+async function propertyFindings(model: CatalogueModel, schemas: SchemaIndex, contracts: readonly ApiContract[], options: RunOptions): Promise<Finding[]> {
+  const { runs, seed, selfCheck } = options.config.validate;
+  if (runs === 0) return [];
+  options.onPhase?.({ phase: 'properties', detail: `${runs} runs per schema, seed ${seed}` });
+  const { planResponseTargets, responseFindings, checkResponsesInWorkers } = await import('../checks/properties/index.ts');
+  const matchers = new Map<string, MatcherNode>();
+  for (const contract of contracts) {
+    for (const i of contract.interactions) matchers.set(`${i.api}\u0000${i.endpoint}\u0000${i.status}\u0000${i.example}`, i.response.body);
   }
+  const planned = planResponseTargets(model, schemas, (api, endpoint, status, example) => matchers.get(`${api}\u0000${endpoint}\u0000${status}\u0000${example}`)!);
+  const cache = KeyedCache.open<TargetOutcome>(resolve(options.root ?? process.cwd(), CACHE_DIR), PROPERTIES_CACHE_FILE, `properties-v1 ${codeFingerprint()}`);
+  const keyOf = (target: ResponseTarget) => contentHash(`${target.key}\u0000${runs}\u0000${seed}`);
+  const outcomes: Array<TargetOutcome | undefined> = planned.map(({ target }) => cache.get(keyOf(target)));
+  const missing = planned.map((p, i) => i).filter((i) => outcomes[i] === undefined);
+  const computed = await checkResponsesInWorkers(missing.map((i) => planned[i]!.target), { numRuns: runs, seed });
+  missing.forEach((index, j) => {
+    outcomes[index] = computed[j]!;
+    cache.set(keyOf(planned[index]!.target), computed[j]!);
+  });
+  await cache.save();
+  const findings = responseFindings(planned, outcomes as TargetOutcome[]);
+  if (selfCheck) findings.push(...(await selfCheckFindings(model, schemas, runs, seed)));
   return findings;
 }
 
-/** Property-based checks (issue 4) over every endpoint × status: generated bodies pass, mutated ones fail. */
-async function propertyFindings(model: CatalogueModel, schemas: SchemaIndex, runs: number, seed: number): Promise<Finding[]> {
+export const PROPERTIES_CACHE_FILE = 'properties.json';
+
+/** The generator self-check (opt-in): bodies generated from each status schema validate, mutated ones do not. */
+async function selfCheckFindings(model: CatalogueModel, schemas: SchemaIndex, runs: number, seed: number): Promise<Finding[]> {
   const { checkPropertiesInWorkers } = await import('../checks/properties/index.ts');
   // The status schemas the checks already computed, placed where the endpoint document keeps
   // them (so findings point at `/$defs/status<code>`), without rendering whole documents again.
@@ -144,7 +175,13 @@ export async function runChecksCommand(command: 'lint' | 'validate', options: Ru
   const cached = await readCachedRun(cacheFile, key);
   if (cached) return { ...cached, durationMs: performance.now() - started };
   const loaded = await loadModel(options);
-  const findings = [...loaded.findings, ...(await runChecks(loaded.model, command, options, false))];
+  const checked = await runChecks(loaded.model, command, options, false);
+  const findings = [...loaded.findings, ...checked.findings];
+  if (command === 'validate' && options.config.validate.runs > 0) {
+    const { contractsFor } = await import('../contracts/index.ts');
+    const contracts = contractsFor(loaded.model, { normalise: (example) => checked.schemas.normalised(example) });
+    findings.push(...(await propertyFindings(loaded.model, checked.schemas, contracts, options)));
+  }
   const run = result(command, loaded.model, loaded.label, loaded.rows, findings, options, started);
   await writeFileAtomic(cacheFile, JSON.stringify({ key, run }), { durable: false });
   return run;
@@ -155,7 +192,7 @@ async function runKey(command: string, options: RunOptions): Promise<string> {
   const { config } = options;
   const bytes = await readFile(config.catalogue);
   const settings = JSON.stringify({ command, rules: [...config.rules].sort(), validate: config.validate, strict: config.strict, file: displayPath(config.catalogue, resolve(options.root ?? process.cwd())) });
-  const code = codeFingerprint(['catalogue', 'catalogue/readers', 'model', 'schemas', 'checks/lint', 'checks/lint/rules', 'checks/lint/helpers', 'checks/conformance', 'checks/properties', 'checks/properties/rules', 'arbitraries', 'validators', 'rules', 'build/findings.ts', 'run', 'config']);
+  const code = codeFingerprint();
   return contentHash(`${fileHash(bytes)}\u0000${settings}\u0000${code}`);
 }
 
@@ -183,12 +220,14 @@ export async function runAll(options: RunOptions): Promise<RunResult> {
   options.onPhase?.({ phase: 'build', detail: `${config.catalogue} → ${config.generated}/` });
   const built = await build({ catalogue: config.catalogue, out: config.generated, strict: config.strict, root, fullModel: true });
   const model = built.model!;
-  const findings = [...built.findings, ...(await runChecks(model, 'all', options, true))];
+  const checked = await runChecks(model, 'all', options, true);
+  const findings = [...built.findings, ...checked.findings];
 
   options.onPhase?.({ phase: 'contracts', detail: `${config.contracts}/` });
   const { writeContracts } = await import('../contracts/index.ts');
   const contracts = await writeContracts({ model, out: config.contracts, strict: config.strict });
   findings.push(...contracts.findings);
+  findings.push(...(await propertyFindings(model, checked.schemas, contracts.contracts, options)));
   options.onPhase?.({ phase: 'verify', detail: `${contracts.interactions} interactions` });
   const { verifyContracts } = await import('../verify/index.ts');
   const verified = await verifyContracts({ model, pacts: contracts.files.map((file) => join(config.contracts, file)), strict: config.strict });

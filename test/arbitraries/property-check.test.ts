@@ -63,7 +63,16 @@ describe('checkProperties', () => {
   });
 
   it('defines one rule per finding it makes', () => {
-    expect(PROPERTY_RULES.map((r) => r.id).sort()).toEqual(['property/generated-invalid', 'property/mutation-accepted', 'property/unsatisfiable', 'property/unsupported']);
+    expect(PROPERTY_RULES.map((r) => r.id).sort()).toEqual([
+      'property/contract-blind-spot',
+      'property/contract-too-strict',
+      'property/drift-blind',
+      'property/generated-invalid',
+      'property/mock-nonconforming',
+      'property/mutation-accepted',
+      'property/unsatisfiable',
+      'property/unsupported',
+    ]);
     for (const rule of PROPERTY_RULES) {
       expect(rule.stage).toBe('property');
       expect(rule.why.length).toBeGreaterThan(100);

@@ -10,6 +10,7 @@ interface CheckFlags extends GlobalFlags {
   out?: string;
   runs?: string;
   seed?: string;
+  selfCheck?: boolean;
 }
 
 const PHASE_LABEL: Record<RunPhase['phase'], string> = {
@@ -45,6 +46,7 @@ export function registerChecks(program: Command, run: Runner): void {
     .option('--out <dir>', 'report folder (default: reports/validate)')
     .option('--runs <n>', 'property-based runs per endpoint × status (default 100; 0 skips them)')
     .option('--seed <n>', 'seed of the property-based runs (default 1); a failure prints the seed to replay it')
+    .option('--self-check', 'also check the generator against the validator: bodies generated from each schema validate, mutated ones do not (tests apiconform itself; slow at full size)')
     .addHelpText('after', '\nExamples:\n  npx apiconform validate\n  npx apiconform validate other.jsonl --runs 1000 --seed 42 --json\n')
     .action((catalogue: string | undefined, _o: CheckFlags, command: Command) =>
       run(() => execute('validate', catalogue, command.optsWithGlobals<CheckFlags>())),
@@ -58,6 +60,7 @@ export function registerChecks(program: Command, run: Runner): void {
     .option('--out <dir>', 'report folder (default: reports/all)')
     .option('--runs <n>', 'property-based runs per endpoint × status (default 100; 0 skips them)')
     .option('--seed <n>', 'seed of the property-based runs (default 1)')
+    .option('--self-check', 'also check the generator against the validator (tests apiconform itself)')
     .addHelpText('after', '\nExamples:\n  npx apiconform all\n  npx apiconform all --fail-on never --format html\n')
     .action((catalogue: string | undefined, _o: CheckFlags, command: Command) =>
       run(() => execute('all', catalogue, command.optsWithGlobals<CheckFlags>())),
@@ -72,6 +75,7 @@ async function execute(commandName: 'lint' | 'validate' | 'all', catalogue: stri
     validate: {
       runs: integerFlag(flags.runs, '--runs', 0, 100_000) ?? context.config.validate.runs,
       seed: integerFlag(flags.seed, '--seed', 0, 2 ** 31 - 1) ?? context.config.validate.seed,
+      selfCheck: flags.selfCheck ?? context.config.validate.selfCheck,
     },
   };
   const { runAll, runChecksCommand, reportInputFor, reportDir } = await import('../../run/index.ts');
