@@ -5,7 +5,7 @@ import type { ChartRow } from './html/charts.ts';
 import { escapeHtml, filterHref, jsonForScript } from './html/escape.ts';
 import { PAGE_SCRIPT } from './html/page-script.ts';
 import { PAGE_STYLE } from './html/page-style.ts';
-import { apiNamesOf, caseHasFindings, endpointNamesOf, plural, summariseReport, uniqueCases, verdictText } from './summary.ts';
+import { apiNamesOf, caseHasFindings, driftBlindnessText, endpointNamesOf, plural, summariseReport, uniqueCases, verdictText } from './summary.ts';
 import type { ApiCount, ReportSummary, StatusClass } from './summary.ts';
 import { evidenceText, sourceText } from './text.ts';
 import type { ReportInput } from './types.ts';
@@ -177,6 +177,13 @@ function renderCards(summary: ReportSummary, input: ReportInput): string {
     card('', checked, 'responses checked (endpoint × status)', undefined),
     card('clean', summary.cleanCases, `without findings (${percent}%)`, filterHref({ severity: 'clean' })),
     '</section>',
+    ...(summary.driftBlindness.length > 0
+      ? [
+          `<section class="wrap" aria-label="Drift sensitivity"><h2>Drift sensitivity</h2><ul>${summary.driftBlindness
+            .map((entry) => `<li><a href="${filterHref({ severity: 'error,warning,info', rule: 'property/drift-blind' })}">${escapeHtml(driftBlindnessText(entry))}</a></li>`)
+            .join('')}</ul></section>`,
+        ]
+      : []),
   ].join('\n');
 }
 

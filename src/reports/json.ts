@@ -1,6 +1,6 @@
 import type { Finding } from '../findings/types.ts';
 import { summariseReport, uniqueCases } from './summary.ts';
-import type { SeverityCounts } from './summary.ts';
+import type { DriftBlindness, SeverityCounts } from './summary.ts';
 import type { ReportCase, ReportCatalogue, ReportInput } from './types.ts';
 
 /** Bumped when a field changes meaning or disappears; adding a field does not bump it. */
@@ -27,6 +27,8 @@ export interface FindingsJson {
   failOn: ReportInput['failOn'];
   failed: boolean;
   totals: SeverityCounts;
+  /** Derived from the `property/drift-blind` findings (absent when there are none). */
+  driftBlindness?: DriftBlindness[];
   durationMs?: number;
   findings: Finding[];
   cases: ReportCase[];
@@ -43,6 +45,7 @@ export function toFindingsJson(input: ReportInput): FindingsJson {
     failOn: input.failOn,
     failed: summary.failed,
     totals: summary.totals,
+    ...(summary.driftBlindness.length > 0 ? { driftBlindness: summary.driftBlindness } : {}),
     ...(input.durationMs === undefined ? {} : { durationMs: input.durationMs }),
     findings: summary.findings.map(orderedFinding),
     cases: uniqueCases(input.cases).map(({ api, apiName, endpoint, endpointName, status }) => ({

@@ -1,7 +1,7 @@
 import { severityRank } from '../findings/types.ts';
 import type { Finding, Severity } from '../findings/types.ts';
 import { mdCode, mdText } from './markdown-escape.ts';
-import { countsText, emptyCounts, plural, summariseReport, uniqueCases, verdictText } from './summary.ts';
+import { countsText, driftBlindnessText, emptyCounts, plural, summariseReport, uniqueCases, verdictText } from './summary.ts';
 import type { ApiCount, ReportSummary } from './summary.ts';
 import { truncateText } from './text.ts';
 import type { ReportInput } from './types.ts';
@@ -95,6 +95,11 @@ function renderHead(input: ReportInput, summary: ReportSummary, top: number): st
     lines.push(`| ${mdCode(rule.ruleId)} | ${mdText(rule.title)} | ${rule.counts.error} | ${rule.counts.warning} | ${rule.counts.info} |`);
   }
   if (summary.byRule.length > top) lines.push(`| … | ${plural(summary.byRule.length - top, 'more rule')} | | | |`);
+
+  if (summary.driftBlindness.length > 0) {
+    lines.push('', '### Drift sensitivity', '');
+    for (const entry of summary.driftBlindness) lines.push(`- ${mdText(driftBlindnessText(entry))}`);
+  }
 
   const worst = summary.byApi.filter((api) => api.total > 0);
   lines.push('', '### Worst APIs', '', '| API | Errors | Warnings | Infos | Clean responses |', '| --- | ---: | ---: | ---: | ---: |');

@@ -20,6 +20,19 @@ export interface ReportSummary {
   byStatusClass: StatusClassCount[];
   /** Cases (endpoint×status) with no finding at all. */
   cleanCases: number;
+  /**
+   * From `property/drift-blind` findings: for each kind of drift some response's schema cannot
+   * detect, on how many responses ("drift checks are blind to missing fields on N of M responses").
+   */
+  driftBlindness: DriftBlindness[];
+}
+
+export interface DriftBlindness {
+  /** What cannot be seen, as the finding's evidence names it ("missing fields"). */
+  label: string;
+  responses: number;
+  /** Responses checked (endpoint × status). */
+  of: number;
 }
 
 export interface SeverityCounts {
@@ -133,11 +146,33 @@ export function summariseReport(input: ReportInput): ReportSummary {
     findings,
     totals,
     failed,
+    driftBlindness: driftBlindnessOf(findings, uniqueCases(input.cases).length),
     byRule: [...rules.values()].sort((a, b) => compareCounts(a.counts, b.counts) || compareText(a.ruleId, b.ruleId)),
     byApi: [...apis.values()].sort((a, b) => compareCounts(a.counts, b.counts) || compareText(a.api, b.api)),
     byStatusClass: [...classes.values()],
     cleanCases,
   };
+}
+
+function driftBlindnessOf(findings: readonly Finding[], of: number): DriftBlindness[] {
+  const counts = new Map<string, Set<string>>();
+  for (const finding of findings) {
+    if (finding.ruleId !== 'property/drift-blind') continue;
+    const labels = (finding.evidence as { labels?: unknown } | undefined)?.labels;
+    if (!Array.isArray(labels)) continue;
+    for (const label of labels) {
+      if (typeof label !== 'string') continue;
+      let responses = counts.get(label);
+      if (!responses) counts.set(label, (responses = new Set()));
+      responses.add(caseKey(finding));
+    }
+  }
+  return [...counts.entries()].map(([label, responses]) => ({ label, responses: responses.size, of })).sort((a, b) => b.responses - a.responses || compareText(a.label, b.label));
+}
+
+/** "drift checks are blind to missing fields on 812 of 24,137 responses" */
+export function driftBlindnessText(entry: DriftBlindness): string {
+  return `drift checks are blind to ${entry.label} on ${entry.responses.toLocaleString('en-US')} of ${entry.of.toLocaleString('en-US')} responses`;
 }
 
 /** Worst first: more errors, then more warnings, then more infos. */

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/findings/types.ts';
-import { statusClass, summariseReport, verdictText } from '../../src/reports/index.ts';
+import { statusClass, summariseReport, verdictText, writeReports } from '../../src/reports/index.ts';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { removeDir, tempDir } from '../helpers.ts';
 import { fixtureInput } from './fixture.ts';
 
 const finding = (overrides: Partial<Finding>): Finding => ({
@@ -62,5 +65,33 @@ describe('summariseReport', () => {
     const clean = summariseReport(fixtureInput({ findings: [finding({ severity: 'info' })] }));
     expect(verdictText(clean, 'error')).toBe('passed: no finding at or above error');
     expect(verdictText(summariseReport(fixtureInput({ failOn: 'never' })), 'never')).toBe('passed (--fail-on never): 15 errors, 9 warnings, 6 infos');
+  });
+});
+
+describe('drift sensitivity', () => {
+  const blind = (endpoint: string, status: number, labels: string[]) =>
+    finding({ ruleId: 'property/drift-blind', severity: 'info', endpoint, status, evidence: { kinds: [], labels, seeds: [1] } });
+
+  it('sums property/drift-blind findings per kind over the responses checked, in every format', async () => {
+    const input = fixtureInput({
+      findings: [blind('e1', 200, ['missing fields', 'extra fields']), blind('e1', 404, ['extra fields']), blind('e1', 200, ['extra fields'])],
+    });
+    const summary = summariseReport(input);
+    const of = summary.driftBlindness[0]!.of;
+    expect(of).toBeGreaterThan(2);
+    expect(summary.driftBlindness).toEqual([
+      { label: 'extra fields', responses: 2, of },
+      { label: 'missing fields', responses: 1, of },
+    ]);
+    const dir = await tempDir();
+    try {
+      await writeReports(dir, input, ['md', 'json', 'html']);
+      const line = `drift checks are blind to missing fields on 1 of ${of} responses`;
+      expect(await readFile(join(dir, 'summary.md'), 'utf8')).toContain(line);
+      expect(await readFile(join(dir, 'index.html'), 'utf8')).toContain(line);
+      expect(JSON.parse(await readFile(join(dir, 'findings.json'), 'utf8')).driftBlindness).toEqual(summary.driftBlindness);
+    } finally {
+      await removeDir(dir);
+    }
   });
 });

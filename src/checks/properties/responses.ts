@@ -165,7 +165,7 @@ export function responseFindings(planned: readonly PlannedTarget[], outcomes: re
       severity: propertyDriftBlind.severity,
       pointer: use.pointer,
       message: `${use.api} ${use.endpoint} ${use.status}: drift checks cannot see ${kinds.map((k) => DRIFT_KIND_LABEL[k as keyof typeof DRIFT_KIND_LABEL]).join(', ')} (the schema rejected no such change in any generated body)`,
-      evidence: { kinds, seeds },
+      evidence: { kinds, labels: kinds.map((k) => DRIFT_KIND_LABEL[k as keyof typeof DRIFT_KIND_LABEL]), seeds },
     });
   }
   return findings;

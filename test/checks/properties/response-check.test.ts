@@ -13,7 +13,7 @@ import { SchemaIndex } from '../../../src/checks/conformance/index.ts';
 import { loadCatalogueModel } from '../../../src/model/index.ts';
 import { BUNDLED_CATALOGUE } from '../../helpers.ts';
 
-const target = (schema: object, example: unknown, matchers?: MatcherNode[]): ResponseTarget => ({
+const target = (schema: Record<string, unknown>, example: unknown, matchers?: MatcherNode[]): ResponseTarget => ({
   key: JSON.stringify(schema),
   schema,
   matchers: matchers ?? [inferMatchers(schema, example).node],
