@@ -1,7 +1,6 @@
 import { bindingOf, boundRequest, headerTemplates, type Bindings, type BoundRequest } from '../contracts/index.ts';
-import type { Api, CatalogueModel, Endpoint } from '../model/index.ts';
-import { contentHash } from '../util/hash.ts';
-import { configError, usageError } from '../util/errors.ts';
+import { shardOf, type Api, type CatalogueModel, type Endpoint, type Shard } from '../model/index.ts';
+import { configError } from '../util/errors.ts';
 
 /** One live call: an endpoint the bindings say how to reach, with everything needed to make it. */
 export interface DriftCall {
@@ -24,10 +23,7 @@ export interface RateLimit {
   text: string;
 }
 
-export interface Shard {
-  index: number;
-  count: number;
-}
+export type { Shard } from '../model/index.ts';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_RETRIES = 2;
@@ -68,20 +64,7 @@ export function planDrift(model: CatalogueModel, bindings: Bindings, shard: Shar
   return { calls, unbound };
 }
 
-/** 1-based shard of an endpoint among `count`. */
-export function shardOf(api: Pick<Api, 'id'>, endpoint: Pick<Endpoint, 'id'>, count: number): number {
-  if (count === 1) return 1;
-  return (Number.parseInt(contentHash(`${api.id}/${endpoint.id}`).slice(0, 8), 16) % count) + 1;
-}
-
-/** `--shard I/N` → { index: I, count: N }, 1 ≤ I ≤ N. */
-export function parseShard(text: string): Shard {
-  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
-  const index = Number(match?.[1]);
-  const count = Number(match?.[2]);
-  if (!match || count < 1 || index < 1 || index > count || count > 10_000) throw usageError(`--shard takes I/N with 1 ≤ I ≤ N (e.g. 2/4), got "${text}"`);
-  return { index, count };
-}
+export { shardOf, parseShard } from '../model/index.ts';
 
 /**
  * The bindings' `rateLimit` (`<number>/s`, `/m` or `/h`, fractions allowed: `0.5/s`) → one call

@@ -3,7 +3,7 @@ import { assertReadable, catalogueFormat } from '../catalogue/index.ts';
 import type { ResolvedConfig } from '../config/index.ts';
 import { gradeFindings } from '../config/index.ts';
 import type { Finding } from '../findings/types.ts';
-import { loadCatalogueModel, type CatalogueModel } from '../model/index.ts';
+import { findingInShard, loadCatalogueModel, shardModel, type CatalogueModel, type Shard } from '../model/index.ts';
 import { rowProblemFinding } from '../build/findings.ts';
 import { relocateRefs } from '../schemas/index.ts';
 import { displayPath } from '../build/paths.ts';
@@ -36,6 +36,12 @@ export interface RunOptions {
   root?: string;
   /** Called as each phase starts (the CLI shows progress with it). */
   onPhase?: (phase: RunPhase) => void;
+  /**
+   * Check only this shard's endpoints (`--shard I/N`, the stable endpoint hash drift uses). Rules
+   * that look at a whole API still read all of it; every run reports only its shard's findings,
+   * so `report --merge` of the N shards equals the unsharded run.
+   */
+  shard?: Shard;
 }
 
 /** One run's outcome: graded findings and what is needed to report them (plain data, cacheable). */
@@ -78,7 +84,7 @@ async function loadModel(options: RunOptions): Promise<Loaded> {
  * unchanged catalogue recomputes nothing. Example conformance runs ajv in worker threads while lint
  * runs here. Property checks are the caller's (`all` runs them after writing the contracts they test).
  */
-async function runChecks(model: CatalogueModel, command: RunCommand, options: RunOptions, fromBuild: boolean): Promise<{ findings: Finding[]; schemas: SchemaIndex }> {
+async function runChecks(model: CatalogueModel, part: CatalogueModel, command: RunCommand, options: RunOptions, fromBuild: boolean): Promise<{ findings: Finding[]; schemas: SchemaIndex }> {
   const cache = CheckCache.open(resolve(options.root ?? process.cwd(), CACHE_DIR));
   const schemas = new SchemaIndex(model, { cache: cache.normalised });
   const compiler = new SchemaCompiler({ cache: cache.verdicts });
@@ -88,12 +94,13 @@ async function runChecks(model: CatalogueModel, command: RunCommand, options: Ru
   if (command !== 'lint') {
     options.onPhase?.({ phase: 'validate' });
     // with lint in the same run, lint reports schemas ajv cannot compile (schema/invalid)
-    conformance = checkExamples(model, { cache, schemas, compiler, severities, reportCompileFailures: command === 'validate' });
+    conformance = checkExamples(part, { cache, schemas, compiler, severities, reportCompileFailures: command === 'validate' });
   }
   if (command !== 'validate') {
     options.onPhase?.({ phase: 'lint' });
     // after a build, the normaliser's problems are already among the build's findings
-    findings.push(...lint(model, { cache, schemas, compiler, severities, normaliserProblems: !fromBuild }));
+    const inShard = findingInShard(model, options.shard ?? { index: 1, count: 1 });
+    findings.push(...lint(model, { cache, schemas, compiler, severities, normaliserProblems: !fromBuild }).filter(inShard));
   }
   if (conformance) findings.push(...(await conformance));
   await cache.save();
@@ -107,7 +114,7 @@ async function runChecks(model: CatalogueModel, command: RunCommand, options: Ru
  * schemas that changed are checked again. `--self-check` adds the generator/validator agreement
  * check, which tests apiconform itself rather than the catalogue.
  */
-async function propertyFindings(model: CatalogueModel, schemas: SchemaIndex, contracts: readonly ApiContract[], options: RunOptions): Promise<Finding[]> {
+async function propertyFindings(part: CatalogueModel, schemas: SchemaIndex, contracts: readonly ApiContract[], options: RunOptions): Promise<Finding[]> {
   const { runs, seed, selfCheck } = options.config.validate;
   if (runs === 0) return [];
   options.onPhase?.({ phase: 'properties', detail: `${runs} runs per schema, seed ${seed}` });
@@ -116,7 +123,8 @@ async function propertyFindings(model: CatalogueModel, schemas: SchemaIndex, con
   for (const contract of contracts) {
     for (const i of contract.interactions) matchers.set(`${i.api}\u0000${i.endpoint}\u0000${i.status}\u0000${i.example}`, i.response.body);
   }
-  const planned = planResponseTargets(model, schemas, (api, endpoint, status, example) => matchers.get(`${api}\u0000${endpoint}\u0000${status}\u0000${example}`)!);
+  const inPart = new Set(part.apis.flatMap((api) => api.endpoints.map((endpoint) => `${api.slug}\u0000${endpoint.slug}`)));
+  const planned = planResponseTargets(part, schemas, (api, endpoint, status, example) => matchers.get(`${api}\u0000${endpoint}\u0000${status}\u0000${example}`)!, (api, endpoint) => inPart.has(`${api}\u0000${endpoint}`));
   const cache = KeyedCache.open<TargetOutcome>(resolve(options.root ?? process.cwd(), CACHE_DIR), PROPERTIES_CACHE_FILE, `properties-v1 ${codeFingerprint()}`);
   const keyOf = (target: ResponseTarget) => contentHash(`${target.key}\u0000${runs}\u0000${seed}`);
   const outcomes: Array<TargetOutcome | undefined> = planned.map(({ target }) => cache.get(keyOf(target)));
@@ -128,7 +136,7 @@ async function propertyFindings(model: CatalogueModel, schemas: SchemaIndex, con
   });
   await cache.save();
   const findings = responseFindings(planned, outcomes as TargetOutcome[]);
-  if (selfCheck) findings.push(...(await selfCheckFindings(model, schemas, runs, seed)));
+  if (selfCheck) findings.push(...(await selfCheckFindings(part, schemas, runs, seed)));
   return findings;
 }
 
@@ -175,14 +183,16 @@ export async function runChecksCommand(command: 'lint' | 'validate', options: Ru
   const cached = await readCachedRun(cacheFile, key);
   if (cached) return { ...cached, durationMs: performance.now() - started };
   const loaded = await loadModel(options);
-  const checked = await runChecks(loaded.model, command, options, false);
-  const findings = [...loaded.findings, ...checked.findings];
+  const shard = options.shard ?? { index: 1, count: 1 };
+  const part = shardModel(loaded.model, shard);
+  const checked = await runChecks(loaded.model, part, command, options, false);
+  const findings = [...loaded.findings.filter(() => shard.index === 1), ...checked.findings];
   if (command === 'validate' && options.config.validate.runs > 0) {
     const { contractsFor } = await import('../contracts/index.ts');
-    const contracts = contractsFor(loaded.model, { normalise: (example) => checked.schemas.normalised(example) });
-    findings.push(...(await propertyFindings(loaded.model, checked.schemas, contracts, options)));
+    const contracts = contractsFor(part, { normalise: (example) => checked.schemas.normalised(example) });
+    findings.push(...(await propertyFindings(part, checked.schemas, contracts, options)));
   }
-  const run = result(command, loaded.model, loaded.label, loaded.rows, findings, options, started);
+  const run = result(command, loaded.model, part, loaded.label, loaded.rows, findings, options, started);
   await writeFileAtomic(cacheFile, JSON.stringify({ key, run }), { durable: false });
   return run;
 }
@@ -191,7 +201,7 @@ export async function runChecksCommand(command: 'lint' | 'validate', options: Ru
 async function runKey(command: string, options: RunOptions): Promise<string> {
   const { config } = options;
   const bytes = await readFile(config.catalogue);
-  const settings = JSON.stringify({ command, rules: [...config.rules].sort(), validate: config.validate, strict: config.strict, file: displayPath(config.catalogue, resolve(options.root ?? process.cwd())) });
+  const settings = JSON.stringify({ command, shard: options.shard ?? null, rules: [...config.rules].sort(), validate: config.validate, strict: config.strict, file: displayPath(config.catalogue, resolve(options.root ?? process.cwd())) });
   const code = codeFingerprint();
   return contentHash(`${fileHash(bytes)}\u0000${settings}\u0000${code}`);
 }
@@ -220,19 +230,23 @@ export async function runAll(options: RunOptions): Promise<RunResult> {
   options.onPhase?.({ phase: 'build', detail: `${config.catalogue} → ${config.generated}/` });
   const built = await build({ catalogue: config.catalogue, out: config.generated, strict: config.strict, root, fullModel: true });
   const model = built.model!;
-  const checked = await runChecks(model, 'all', options, true);
-  const findings = [...built.findings, ...checked.findings];
+  const shard = options.shard ?? { index: 1, count: 1 };
+  const part = shardModel(model, shard);
+  const inShard = findingInShard(model, shard);
+  const checked = await runChecks(model, part, 'all', options, true);
+  const findings = [...built.findings.filter(inShard), ...checked.findings];
 
   options.onPhase?.({ phase: 'contracts', detail: `${config.contracts}/` });
   const { writeContracts } = await import('../contracts/index.ts');
-  const contracts = await writeContracts({ model, out: config.contracts, strict: config.strict });
+  // a shard's pact files hold its own interactions: each runner verifies its share
+  const contracts = await writeContracts({ model: part, out: config.contracts, strict: config.strict });
   findings.push(...contracts.findings);
-  findings.push(...(await propertyFindings(model, checked.schemas, contracts.contracts, options)));
+  findings.push(...(await propertyFindings(part, checked.schemas, contracts.contracts, options)));
   options.onPhase?.({ phase: 'verify', detail: `${contracts.interactions} interactions` });
   const { verifyContracts } = await import('../verify/index.ts');
-  const verified = await verifyContracts({ model, pacts: contracts.files.map((file) => join(config.contracts, file)), strict: config.strict });
+  const verified = await verifyContracts({ model: part, pacts: contracts.files.map((file) => join(config.contracts, file)), strict: config.strict });
   findings.push(...verified.findings);
-  return result('all', model, displayPath(config.catalogue, root), built.rows, findings, options, started);
+  return result('all', model, part, displayPath(config.catalogue, root), built.rows, findings, options, started);
 }
 
 /** What a run's reports say about the catalogue it read. */
@@ -240,11 +254,12 @@ export function catalogueSummary(model: CatalogueModel, file: string, rows: numb
   return { file, rows, apis: model.apis.length, endpoints: model.apis.reduce((n, api) => n + api.endpoints.length, 0) };
 }
 
-function result(command: RunCommand, model: CatalogueModel, file: string, rows: number, findings: Finding[], options: RunOptions, started: number): RunResult {
+/** `part`: the shard's model (its cases are the ones checked); the catalogue counts are the whole model's. */
+function result(command: RunCommand, model: CatalogueModel, part: CatalogueModel, file: string, rows: number, findings: Finding[], options: RunOptions, started: number): RunResult {
   return {
     command,
     catalogue: catalogueSummary(model, file, rows),
-    cases: casesOf(model),
+    cases: casesOf(part),
     findings: gradeFindings(findings, options.config.rules),
     durationMs: performance.now() - started,
   };

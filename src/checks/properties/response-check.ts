@@ -15,7 +15,10 @@ import { DRIFT_KINDS, mutateAt, sitesOf, type DriftKind, type DriftMutation } fr
  * once and cached by `key`.
  */
 export interface ResponseTarget {
+  /** Content key of the schema and matchers: what the outcome is cached by. */
   key: string;
+  /** Content hash of the schema alone: the seed comes from it, so that bodies do not depend on which other examples share the schema. */
+  schemaHash: string;
   /** A self-contained body schema (the example's normalised schema; its `$ref`s are its own). */
   schema: unknown;
   matchers: MatcherNode[];
@@ -74,7 +77,7 @@ function compileJudge(schema: unknown): ValidateFunction {
  * Only a failure is replayed through fast-check's runner, to shrink it.
  */
 export function checkResponseTarget(target: ResponseTarget, options: ResponseCheckOptions): TargetOutcome {
-  const seed = responseSeed(options.seed, target.key);
+  const seed = responseSeed(options.seed, target.schemaHash);
   const outcome: TargetOutcome = { runs: 0, seed, blind: [], contracts: target.matchers.map(() => ({ blindSpots: [] })) };
   let arbitrary: fc.Arbitrary<unknown>;
   let bodies: unknown[];

@@ -68,7 +68,7 @@ export function planResponseTargets(model: CatalogueModel, schemas: SchemaIndex,
     });
   }
   return [...bySchema.entries()].map(([hash, group]) => ({
-    target: { key: contentHash(`${hash}\u0000${[...group.matchers.keys()].join('\u0000')}`), schema: group.schema, matchers: group.matcherList },
+    target: { key: contentHash(`${hash}\u0000${[...group.matchers.keys()].join('\u0000')}`), schemaHash: hash, schema: group.schema, matchers: group.matcherList },
     uses: group.uses,
   }));
 }

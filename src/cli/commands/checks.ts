@@ -3,6 +3,8 @@ import { commandContext, type CommandContext, type GlobalFlags, type Runner } fr
 import { countBySeverity, formatFindingLine } from '../output.ts';
 import { exitCodeFor } from '../exit-codes.ts';
 import { integerFlag } from '../parse.ts';
+// the shard parser alone: the model stage's index would load the catalogue readers before --help
+import { parseShard } from '../../model/shard.ts';
 
 import type { RunPhase, RunResult } from '../../run/index.ts';
 
@@ -11,6 +13,7 @@ interface CheckFlags extends GlobalFlags {
   runs?: string;
   seed?: string;
   selfCheck?: boolean;
+  shard?: string;
 }
 
 const PHASE_LABEL: Record<RunPhase['phase'], string> = {
@@ -47,6 +50,7 @@ export function registerChecks(program: Command, run: Runner): void {
     .option('--runs <n>', 'property-based runs per endpoint × status (default 100; 0 skips them)')
     .option('--seed <n>', 'seed of the property-based runs (default 1); a failure prints the seed to replay it')
     .option('--self-check', 'also check the generator against the validator: bodies generated from each schema validate, mutated ones do not (tests apiconform itself; slow at full size)')
+    .option('--shard <i/n>', 'check only shard I of N of the endpoints (stable by endpoint id); merge the shards\' reports with report --merge')
     .addHelpText('after', '\nExamples:\n  npx apiconform validate\n  npx apiconform validate other.jsonl --runs 1000 --seed 42 --json\n')
     .action((catalogue: string | undefined, _o: CheckFlags, command: Command) =>
       run(() => execute('validate', catalogue, command.optsWithGlobals<CheckFlags>())),
@@ -61,7 +65,8 @@ export function registerChecks(program: Command, run: Runner): void {
     .option('--runs <n>', 'property-based runs per endpoint × status (default 100; 0 skips them)')
     .option('--seed <n>', 'seed of the property-based runs (default 1)')
     .option('--self-check', 'also check the generator against the validator (tests apiconform itself)')
-    .addHelpText('after', '\nExamples:\n  npx apiconform all\n  npx apiconform all --fail-on never --format html\n')
+    .option('--shard <i/n>', 'check only shard I of N of the endpoints (stable by endpoint id); merge the shards\' reports with report --merge')
+    .addHelpText('after', '\nExamples:\n  npx apiconform all\n  npx apiconform all --fail-on never --format html\n  npx apiconform all --shard 2/4 --out reports/all-2   # one CI runner of four; merge with report --merge\n')
     .action((catalogue: string | undefined, _o: CheckFlags, command: Command) =>
       run(() => execute('all', catalogue, command.optsWithGlobals<CheckFlags>())),
     );
@@ -83,7 +88,9 @@ async function execute(commandName: 'lint' | 'validate' | 'all', catalogue: stri
   const started = performance.now();
   const phases = phaseLines(output);
   const onPhase = phases.onPhase;
-  const result = commandName === 'all' ? await runAll({ config, onPhase }) : await runChecksCommand(commandName, { config, onPhase });
+  const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+  const runOptions = { config, onPhase, ...(shard ? { shard } : {}) };
+  const result = commandName === 'all' ? await runAll(runOptions) : await runChecksCommand(commandName, runOptions);
   phases.end();
 
   const dir = reportDir(config, commandName, flags.out);

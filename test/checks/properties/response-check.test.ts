@@ -14,7 +14,8 @@ import { loadCatalogueModel } from '../../../src/model/index.ts';
 import { BUNDLED_CATALOGUE } from '../../helpers.ts';
 
 const target = (schema: Record<string, unknown>, example: unknown, matchers?: MatcherNode[]): ResponseTarget => ({
-  key: JSON.stringify(schema),
+  key: JSON.stringify([schema, matchers]),
+  schemaHash: JSON.stringify(schema),
   schema,
   matchers: matchers ?? [inferMatchers(schema, example).node],
 });
