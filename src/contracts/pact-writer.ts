@@ -46,7 +46,7 @@ export async function writePacts(contracts: readonly ApiContract[], options: Pac
 }
 
 /** The interaction as plain data for the child: matchers already built with Pact's MatchersV3. */
-function toJob(interaction: ContractInteraction) {
+export function toJob(interaction: ContractInteraction) {
   return {
     description: interaction.description,
     state: interaction.providerState,

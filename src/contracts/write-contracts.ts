@@ -10,7 +10,10 @@ import { writeFileAtomic } from '../util/atomic-write.ts';
 import { contractSeverity } from '../verify/rules/index.ts';
 import { loadBindings, type Bindings } from './bindings.ts';
 import { contractsFor, type ApiContract } from './interactions.ts';
-import { writePacts } from './pact-writer.ts';
+import { toJob, writePacts } from './pact-writer.ts';
+import { KeyedCache } from '../util/keyed-cache.ts';
+import { codeFingerprint } from '../util/code-fingerprint.ts';
+import { contentHash, fileHash } from '../util/hash.ts';
 
 export const DEFAULT_CONSUMER = 'apiconform';
 
@@ -24,11 +27,19 @@ export interface WriteContractsOptions {
   bindings?: string | Bindings;
   consumer?: string;
   strict?: boolean;
+  /**
+   * Where to remember which pact file each contract produced (a folder of caches): a contract
+   * whose interactions, consumer and code are unchanged, and whose file is still the one written,
+   * is not written again. Without it every pact is written.
+   */
+  cacheDir?: string;
 }
 
 export interface WriteContractsResult {
   /** Pact files written, relative to `out`, sorted. */
   files: string[];
+  /** How many of `files` were (re)written; the others were already up to date. */
+  written: number;
   /** Stale pact files of this consumer removed from `out` (APIs no longer in the catalogue). */
   removed: string[];
   apis: number;
@@ -59,26 +70,39 @@ export async function writeContracts(options: WriteContractsOptions): Promise<Wr
   const contracts = contractsFor(model, bindings ? { bindings } : {});
   const out = resolve(options.out);
 
+  // Contracts whose pact file is already what they would write are left alone.
+  const cache = options.cacheDir ? KeyedCache.open<string>(options.cacheDir, PACTS_CACHE_FILE, `pacts-v1 ${codeFingerprint()}`) : undefined;
+  const jobKey = (contract: ApiContract) => contentHash(`${out}\u0000${consumer}\u0000${JSON.stringify(contract.interactions.map(toJob))}`);
+  const files: string[] = [];
+  const todo: ApiContract[] = [];
+  for (const contract of contracts) {
+    if (contract.interactions.length === 0) continue;
+    const written = cache?.get(jobKey(contract));
+    if (written !== undefined && (await currentHash(join(out, pactFileName(consumer, contract.provider)))) === written) files.push(pactFileName(consumer, contract.provider));
+    else todo.push(contract);
+  }
+
   const scratch = await mkdtemp(join(tmpdir(), 'apiconform-contracts-'));
   let texts: Map<string, string>;
   try {
-    texts = await writePacts(contracts, { consumer, dir: scratch });
+    texts = todo.length > 0 ? await writePacts(todo, { consumer, dir: scratch }) : new Map();
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
-
-  const files: string[] = [];
-  for (const contract of contracts) {
+  for (const contract of todo) {
     const text = texts.get(contract.provider);
     if (text === undefined) continue;
     const name = pactFileName(consumer, contract.provider);
     await writeFileAtomic(join(out, name), text);
+    cache?.set(jobKey(contract), fileHash(text));
     files.push(name);
   }
+  await cache?.save();
   const removed = await removeStale(out, consumer, new Set(files));
   const interactions = contracts.flatMap((c) => c.interactions);
   return {
     files: files.sort(),
+    written: todo.length,
     removed,
     apis: files.length,
     interactions: interactions.length,
@@ -123,6 +147,17 @@ export function contractFindings(contracts: readonly ApiContract[]): Finding[] {
     }
   }
   return findings.sort(compareFindings);
+}
+
+export const PACTS_CACHE_FILE = 'pacts.json';
+
+/** The sha256 of a file, or undefined when it cannot be read. */
+async function currentHash(file: string): Promise<string | undefined> {
+  try {
+    return fileHash(await readFile(file));
+  } catch {
+    return undefined; // missing (or unreadable): written again
+  }
 }
 
 /** Pact files of this consumer for providers the catalogue no longer has (only files apiconform wrote). */

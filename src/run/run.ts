@@ -239,7 +239,7 @@ export async function runAll(options: RunOptions): Promise<RunResult> {
   options.onPhase?.({ phase: 'contracts', detail: `${config.contracts}/` });
   const { writeContracts } = await import('../contracts/index.ts');
   // a shard's pact files hold its own interactions: each runner verifies its share
-  const contracts = await writeContracts({ model: part, out: config.contracts, strict: config.strict });
+  const contracts = await writeContracts({ model: part, out: config.contracts, strict: config.strict, cacheDir: resolve(root, CACHE_DIR) });
   findings.push(...contracts.findings);
   findings.push(...(await propertyFindings(part, checked.schemas, contracts.contracts, options)));
   options.onPhase?.({ phase: 'verify', detail: `${contracts.interactions} interactions` });

@@ -119,3 +119,34 @@ describe('contracts for the bundled catalogue', () => {
     expect((await readdir(out)).sort()).toContain('other-consumer.json');
   }, 60_000);
 });
+
+describe('contracts kept by content', () => {
+  it('writes only the pact files whose contract changed (or whose file was touched), and the tree stays what a clean run writes', async () => {
+    const { copyFile } = await import('node:fs/promises');
+    const work = await tempDir();
+    try {
+      const catalogue = join(work, 'catalogue.csv');
+      await copyFile(BUNDLED_CATALOGUE, catalogue);
+      const cacheDir = join(work, 'cache');
+      const out = join(work, 'contracts');
+      const cold = await writeContracts({ catalogue, out, cacheDir });
+      expect(cold.written).toBe(16);
+      const warm = await writeContracts({ catalogue, out, cacheDir });
+      expect(warm.written).toBe(0);
+      expect(warm.files).toEqual(cold.files);
+      // a file edited by hand is written again
+      await writeFile(join(out, 'apiconform-d7sms.json'), '{}');
+      expect((await writeContracts({ catalogue, out, cacheDir })).written).toBe(1);
+      // one row of one API changes: that API's pact alone
+      const text = await readFile(catalogue, 'utf8');
+      await writeFile(catalogue, text.replace('Message deleted successfully', 'Message deleted'));
+      const changed = await writeContracts({ catalogue, out, cacheDir });
+      expect(changed.written).toBe(1);
+      const clean = join(work, 'clean');
+      await writeContracts({ catalogue, out: clean });
+      expect(await readTree(out)).toEqual(await readTree(clean));
+    } finally {
+      await removeDir(work);
+    }
+  }, 120_000);
+});

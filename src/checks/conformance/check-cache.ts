@@ -2,7 +2,7 @@ import type { Finding } from '../../findings/types.ts';
 import { contentHash } from '../../util/hash.ts';
 import { codeFingerprint } from '../../util/code-fingerprint.ts';
 import { ENGINE_KEY } from './engine.ts';
-import { KeyedCache } from './keyed-cache.ts';
+import { KeyedCache } from '../../util/keyed-cache.ts';
 import { NormalisedCache, NORMALISER_KEY } from './normalised-cache.ts';
 import { VerdictCache } from './verdict-cache.ts';
 

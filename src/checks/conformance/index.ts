@@ -13,4 +13,4 @@ export { NormalisedCache, NORMALISED_CACHE_FILE, NORMALISER_KEY } from './normal
 export { CheckCache, CONFORMANCE_RESULTS_FILE, LINT_RESULTS_FILE, type ResultCache } from './check-cache.ts';
 export { apiInputHash } from './api-hash.ts';
 export { gradeFindings } from './grade.ts';
-export { KeyedCache } from './keyed-cache.ts';
+export { KeyedCache } from '../../util/keyed-cache.ts';

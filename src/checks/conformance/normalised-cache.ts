@@ -1,7 +1,7 @@
 import type { NormalisedSchema } from '../../schemas/index.ts';
 import { contentHash } from '../../util/hash.ts';
 import { codeFingerprint } from '../../util/code-fingerprint.ts';
-import { KeyedCache } from './keyed-cache.ts';
+import { KeyedCache } from '../../util/keyed-cache.ts';
 
 export const NORMALISED_CACHE_FILE = 'normalised.json';
 

@@ -1,6 +1,6 @@
 import { contentHash } from '../../util/hash.ts';
 import { ENGINE_KEY } from './engine.ts';
-import { KeyedCache } from './keyed-cache.ts';
+import { KeyedCache } from '../../util/keyed-cache.ts';
 import type { AjvError, CompileFailure, Verdict } from './types.ts';
 
 type Entry = 1 | AjvError[] | CompileFailure;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../util/atomic-write.ts';
+import { writeFileAtomic } from './atomic-write.ts';
 
 interface CacheFile<T> {
   engine: string;
