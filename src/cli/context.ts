@@ -31,7 +31,7 @@ const FORMATS = new Set(['md', 'json', 'junit', 'html']);
 export async function commandContext(flags: GlobalFlags, overrides: { catalogue?: string } = {}): Promise<CommandContext> {
   const cwd = process.cwd();
   if (flags.failOn !== undefined && !FAIL_ON.has(flags.failOn)) throw usageError(`--fail-on must be one of error (or breaking), warning, info, never (got "${flags.failOn}")`);
-  // `diff --fail-on breaking` (SPEC): breaking changes are the diff rules' errors
+  // `diff --fail-on breaking` (README "Gate a catalogue change"): breaking changes are the diff rules' errors
   const failOn = flags.failOn === 'breaking' ? 'error' : flags.failOn;
   const formats = flags.format?.split(',').map((f) => f.trim()).filter(Boolean);
   const unknown = formats?.filter((f) => !FORMATS.has(f));

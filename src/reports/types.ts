@@ -48,7 +48,7 @@ export type ReportFormat = 'md' | 'json' | 'junit' | 'html';
 /** In the order `--format` documents them and `writeReports` writes them. */
 export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'json', 'junit', 'html'];
 
-/** SPEC "Reports go to reports/<command>/: summary.md, findings.json, junit.xml, index.html". */
+/** Reports go to reports/<command>/: summary.md, findings.json, junit.xml, index.html (README "Commands"). */
 export const REPORT_FILE_NAMES: Readonly<Record<ReportFormat, string>> = {
   md: 'summary.md',
   json: 'findings.json',

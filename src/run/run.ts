@@ -103,7 +103,7 @@ async function runChecks(model: CatalogueModel, command: RunCommand, options: Ru
   return findings;
 }
 
-/** Property-based checks (issue 4) over every endpoint × status: generated bodies pass, mutated ones fail. */
+/** Property-based checks  over every endpoint × status: generated bodies pass, mutated ones fail. */
 async function propertyFindings(model: CatalogueModel, schemas: SchemaIndex, runs: number, seed: number): Promise<Finding[]> {
   const { checkPropertiesInWorkers } = await import('../checks/properties/index.ts');
   // The status schemas the checks already computed, placed where the endpoint document keeps

@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 describe('writeReports', () => {
-  it('writes all four formats under their SPEC names and returns the paths', async () => {
+  it('writes all four formats under their documented names and returns the paths', async () => {
     const out = join(dir, 'reports', 'all');
     const paths = await writeReports(out, fixtureInput());
     expect(paths).toEqual(['summary.md', 'findings.json', 'junit.xml', 'index.html'].map((name) => join(out, name)));
