@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Finding } from '../../findings/types.ts';
 import { checkProperties, type PropertyTarget } from './check.ts';
+import { moduleUrl } from '../../util/module-url.ts';
 
 export interface PropertyRunOptions {
   numRuns?: number;
@@ -27,7 +28,7 @@ export async function checkPropertiesInWorkers(targets: readonly PropertyTarget[
   if (workers < 2 || targets.length < (options.threshold ?? 300)) return checkProperties(targets, settings);
   const pool = new Piscina({
     filename: new URL('../../util/ts-task.js', import.meta.url).href,
-    workerData: { module: new URL('./worker-task.ts', import.meta.url).href },
+    workerData: { module: moduleUrl('./worker-task.ts', import.meta.url).href },
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 1_000,
