@@ -67,7 +67,7 @@ describe('parseReportFormats', () => {
   });
 
   it('rejects unknown or empty lists with a usage error', () => {
-    expect(() => parseReportFormats('md,pdf,xml')).toThrow('unknown report format "pdf", "xml": use md, json, junit, html');
+    expect(() => parseReportFormats('md,pdf,xml')).toThrow('unknown report format "pdf", "xml": use md, json, junit, html, sarif, github');
     expect(() => parseReportFormats(' , ')).toThrow(ApiconformError);
     try {
       parseReportFormats('pdf');
