@@ -1,5 +1,5 @@
 /**
- * The seed sample's text layout (shared/seed/README.md): 40 header lines (column name, type, min,
+ * The seed sample's text layout (data/seed/README.md): 40 header lines (column name, type, min,
  * max), then one value per line per row, starting with the id line; an empty
  * endpoint_description is left out, so a row has 10 lines or 9. The id line
  * (`<uuid>/<uuid>/<n>/<n>`) is what tells rows apart.

@@ -1,5 +1,5 @@
 /**
- * Turns the seed sample (the dataset viewer's text layout, see shared/seed/README.md) into the
+ * Turns the seed sample (the dataset viewer's text layout, see data/seed/README.md) into the
  * bundled catalogue, data/catalogue.csv. Deterministic: same sample in, same bytes out.
  *
  *   node src/cli/run-ts.js scripts/seed-to-csv.ts [SAMPLE] [OUT]
@@ -17,7 +17,7 @@ import { writeFileAtomic } from '../src/util/atomic-write.ts';
 import { parseSeedSample } from './seed-sample.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const samplePath = resolve(process.argv[2] ?? resolve(root, '../shared/seed/rapidapi-example-responses.sample.txt'));
+const samplePath = resolve(process.argv[2] ?? resolve(root, 'data/seed/rapidapi-example-responses.sample.txt'));
 const outPath = resolve(process.argv[3] ?? resolve(root, 'data/catalogue.csv'));
 
 const rows = parseSeedSample(await readFile(samplePath, 'utf8'));

@@ -3,7 +3,7 @@
  * then rows of about 2,500 synthetic APIs until the requested count. Everything is drawn from
  * one seeded Random, in one fixed order, so the same options give the same rows.
  *
- * What the catalogue imitates (shared/seed/README.md, and the full dataset's figures):
+ * What the catalogue imitates (data/seed/README.md, and the full dataset's figures):
  * - 28,059 rows, ~115 MB as CSV, ~2,500 APIs, a few APIs with hundreds of rows;
  * - 1–6 statuses per endpoint (200 most common; 400/401/404/422/500; a few 402, 130…), sometimes
  *   several examples for one status, a 200 labelled `Error` now and then;

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { StatusSchema, SchemaProblem } from '../schemas/index.ts';
 import { typegenJob, type TypegenJob, type TypegenOutcome } from './typegen-task.ts';
+import { moduleUrl } from '../util/module-url.ts';
 
 const BATCH = 24;
 
@@ -33,7 +34,7 @@ export class TypeCompiler {
     if (workers > 0) {
       this.pool = new Piscina({
         filename: new URL('../util/ts-task.js', import.meta.url).href,
-        workerData: { module: new URL('./typegen-task.ts', import.meta.url).href },
+        workerData: { module: moduleUrl('./typegen-task.ts', import.meta.url).href },
         minThreads: workers,
         maxThreads: workers,
         idleTimeout: 1_000,

@@ -1,5 +1,5 @@
 /**
- * The catalogue's columns, as the dataset names them (see shared/seed/README.md). Readers map
+ * The catalogue's columns, as the dataset names them (see data/seed/README.md). Readers map
  * whatever they read onto these names; unknown columns are ignored.
  */
 export const CATALOGUE_COLUMNS = [

@@ -1,5 +1,6 @@
 import { loadConfigFile, resolveConfig, type ResolvedConfig, type FailOn, type ReportFormat } from '../config/index.ts';
 import { usageError } from '../util/errors.ts';
+import { REPORT_FORMATS } from '../reports/types.ts';
 import { createOutput, type Output } from './output.ts';
 
 /** How main.ts runs a command's action: it keeps the exit code the action returns. */
@@ -25,17 +26,17 @@ export interface CommandContext {
 }
 
 const FAIL_ON = new Set(['error', 'breaking', 'warning', 'info', 'never']);
-const FORMATS = new Set(['md', 'json', 'junit', 'html']);
+const FORMATS = new Set<string>(REPORT_FORMATS);
 
 /** Config file + flags → one resolved context, once per command. */
 export async function commandContext(flags: GlobalFlags, overrides: { catalogue?: string } = {}): Promise<CommandContext> {
   const cwd = process.cwd();
   if (flags.failOn !== undefined && !FAIL_ON.has(flags.failOn)) throw usageError(`--fail-on must be one of error (or breaking), warning, info, never (got "${flags.failOn}")`);
-  // `diff --fail-on breaking` (SPEC): breaking changes are the diff rules' errors
+  // `diff --fail-on breaking` (README "Gate a catalogue change"): breaking changes are the diff rules' errors
   const failOn = flags.failOn === 'breaking' ? 'error' : flags.failOn;
   const formats = flags.format?.split(',').map((f) => f.trim()).filter(Boolean);
   const unknown = formats?.filter((f) => !FORMATS.has(f));
-  if (unknown?.length) throw usageError(`--format takes md, json, junit, html (got ${unknown.join(', ')})`);
+  if (unknown?.length) throw usageError(`--format takes ${REPORT_FORMATS.join(', ')} (got ${unknown.join(', ')})`);
   const file = await loadConfigFile(cwd, flags.config);
   const config = resolveConfig(file, {
     catalogue: overrides.catalogue,

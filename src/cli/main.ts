@@ -30,7 +30,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--verbose', 'also print every request the mock provider or the verifier makes')
     .option('--strict', 'a bad catalogue row is fatal (exit 2) instead of a finding')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run (exit 1); `breaking` is `error`').choices(['error', 'breaking', 'warning', 'info', 'never']))
-    .option('--format <list>', 'report formats: md,json,junit,html (default: all)')
+    .option('--format <list>', 'report formats: md,json,junit,html,sarif,github (default: md,json,junit,html)')
     .option('--debug', 'show stack traces of errors')
     .option('--stats', 'print wall time and peak memory (RSS) on stderr at the end')
     .showHelpAfterError('(run with --help for usage)')

@@ -1,6 +1,9 @@
 import pc from 'picocolors';
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
 import type { Finding, Severity } from '../findings/types.ts';
+
+// Progress bars appear only on a terminal: cli-progress is loaded then, not at every start.
+const loadProgress = (): typeof import('cli-progress') => createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');
 
 /**
  * Everything the CLI prints goes through here: results on stdout, progress and diagnostics on
@@ -31,6 +34,7 @@ export function createOutput(options: { quiet?: boolean; json?: boolean } = {}):
     result: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     progress: (label, total) => {
       if (options.quiet || !tty) return { update: () => undefined, stop: () => undefined };
+      const cliProgress = loadProgress();
       const bar = new cliProgress.SingleBar(
         { format: `${label} [{bar}] {value}/{total} {percentage}% eta {eta_formatted}`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
         cliProgress.Presets.shades_classic,

@@ -6,7 +6,8 @@ import { ruleById } from '../rules/index.ts';
 import { configError } from '../util/errors.ts';
 import { CONFIG_SCHEMA } from './schema.ts';
 
-export type ReportFormat = 'md' | 'json' | 'junit' | 'html';
+export type { ReportFormat } from '../reports/types.ts';
+import { DEFAULT_REPORT_FORMATS, type ReportFormat } from '../reports/types.ts';
 export type FailOn = Severity | 'never';
 export type RuleSetting = Severity | 'off';
 
@@ -46,7 +47,7 @@ export const DEFAULTS: Omit<ResolvedConfig, 'file'> = {
   generated: 'generated',
   contracts: 'contracts',
   reports: 'reports',
-  formats: ['md', 'json', 'junit', 'html'],
+  formats: [...DEFAULT_REPORT_FORMATS],
   failOn: 'error',
   strict: false,
   rules: new Map(),

@@ -6,7 +6,7 @@ import { configError } from '../util/errors.ts';
 import { createAjv } from '../validators/ajv.ts';
 
 /**
- * A bindings file (SPEC "Drift bindings"): the catalogue has no URLs or methods, so this says
+ * A bindings file (README "Verify a real provider"): the catalogue has no URLs or methods, so this says
  * where each API lives and how to call each endpoint. Header values may name environment
  * variables (`${RAPIDAPI_KEY}`); they are resolved only when a request is sent, and their values
  * are never written into contracts, findings, logs or errors.

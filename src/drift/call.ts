@@ -18,8 +18,8 @@ export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 export const MAX_RETRY_AFTER_MS = 60_000;
 
 /**
- * Makes one call, retrying what a retry can fix: network errors, timeouts, 429 and 5xx (SPEC
- * "Drift bindings"), up to `retries` more times. A `Retry-After` (seconds or an HTTP date) is
+ * Makes one call, retrying what a retry can fix: network errors, timeouts, 429 and 5xx (README "Nightly
+ * drift checks"), up to `retries` more times. A `Retry-After` (seconds or an HTTP date) is
  * honoured up to a minute; otherwise the wait doubles from 250 ms. Every attempt has its own
  * timeout covering headers and body, so a provider that hangs, or trickles its body, cannot hold
  * the run. The last attempt's outcome is returned, never thrown.

@@ -9,7 +9,7 @@ import type { CallOutcome } from './call.ts';
 
 export type DriftVerdict = 'ok' | 'drift' | 'timeout' | 'unreachable';
 
-/** One call's outcome as reported (SPEC: endpoint, status, latency, verdict). */
+/** One call's outcome as reported (endpoint, status, latency, verdict: docs/CI.md). */
 export interface DriftResult {
   api: string;
   endpoint: string;

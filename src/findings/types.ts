@@ -1,6 +1,6 @@
 /**
  * A finding is data about the catalogue or the API (never about the tool): every check produces
- * this record and every report format renders it. The shape is the SPEC's "Findings" section.
+ * this record and every report format renders it.
  */
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -1,10 +1,12 @@
 export type { ReportCase, ReportCatalogue, ReportFormat, ReportInput } from './types.ts';
-export { REPORT_FILE_NAMES, REPORT_FORMATS } from './types.ts';
+export { DEFAULT_REPORT_FORMATS, REPORT_FILE_NAMES, REPORT_FORMATS } from './types.ts';
 export type { ApiCount, ReportSummary, RuleCount, SeverityCounts, StatusClass, StatusClassCount } from './summary.ts';
 export { STATUS_CLASSES, statusClass, summariseReport, verdictText } from './summary.ts';
 export { renderMarkdown, GITHUB_COMMENT_LIMIT, type MarkdownOptions } from './markdown.ts';
 export { renderJson, toFindingsJson, FINDINGS_JSON_SCHEMA, type FindingsJson } from './json.ts';
 export { renderJunit } from './junit.ts';
 export { renderHtml } from './html.ts';
-export { writeReports, parseReportFormats, RENDERERS } from './write.ts';
+export { renderSarif, findingKey, findingLocation, SARIF_VERSION, SARIF_SCHEMA_URI, SARIF_FINGERPRINT_KEY, type SarifOptions } from './sarif.ts';
+export { renderGithub, escapeData, escapeProperty } from './github.ts';
+export { writeReports, parseReportFormats, RENDERERS, type ReportSinks } from './write.ts';
 export { mergeReports, parseFindingsJson } from './merge.ts';

@@ -16,7 +16,7 @@ export const FINDINGS_JSON_SCHEMA = 'apiconform/findings@1';
  * - `failOn`: `error | warning | info | never`; `failed`: whether the exit code is 1
  * - `totals`: `{ error, warning, info }`
  * - `durationMs`: only when the run was timed (it makes the file differ between runs)
- * - `findings`: every finding in `compareFindings` order, keys in the SPEC's order
+ * - `findings`: every finding in `compareFindings` order, keys in the `Finding` record's order
  * - `cases`: every endpoint×status that was checked, sorted, so a merged report knows what was clean
  */
 export interface FindingsJson {
@@ -62,7 +62,7 @@ export function renderJson(input: ReportInput): string {
   return `${JSON.stringify(toFindingsJson(input), null, 2)}\n`;
 }
 
-/** The SPEC's key order, absent optional fields left out (never `null`). */
+/** The finding record's key order, absent optional fields left out (never `null`). */
 function orderedFinding(finding: Finding): Finding {
   const { ruleId, severity, api, endpoint, status, example, pointer, message, evidence, source } = finding;
   return {

@@ -43,15 +43,23 @@ export interface ReportCase {
   status: number;
 }
 
-export type ReportFormat = 'md' | 'json' | 'junit' | 'html';
+export type ReportFormat = 'md' | 'json' | 'junit' | 'html' | 'sarif' | 'github';
 
 /** In the order `--format` documents them and `writeReports` writes them. */
-export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'json', 'junit', 'html'];
+export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'json', 'junit', 'html', 'sarif', 'github'];
 
-/** SPEC "Reports go to reports/<command>/: summary.md, findings.json, junit.xml, index.html". */
-export const REPORT_FILE_NAMES: Readonly<Record<ReportFormat, string>> = {
+/** What a command writes when neither `--format` nor the config says: the CI formats are asked for. */
+export const DEFAULT_REPORT_FORMATS: readonly ReportFormat[] = ['md', 'json', 'junit', 'html'];
+
+/**
+ * Reports go to reports/<command>/: summary.md, findings.json, junit.xml, index.html,
+ * findings.sarif (README "Commands"). `github` writes no file: its workflow commands go to stdout
+ * and its summary to `$GITHUB_STEP_SUMMARY`.
+ */
+export const REPORT_FILE_NAMES: Readonly<Record<Exclude<ReportFormat, 'github'>, string>> = {
   md: 'summary.md',
   json: 'findings.json',
   junit: 'junit.xml',
   html: 'index.html',
+  sarif: 'findings.sarif',
 };

@@ -1,11 +1,14 @@
+import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { usageError } from '../util/errors.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
+import { renderGithub } from './github.ts';
 import { renderHtml } from './html.ts';
 import { renderJson } from './json.ts';
 import { renderJunit } from './junit.ts';
 import { renderMarkdown } from './markdown.ts';
-import { REPORT_FILE_NAMES, REPORT_FORMATS } from './types.ts';
+import { renderSarif } from './sarif.ts';
+import { DEFAULT_REPORT_FORMATS, REPORT_FILE_NAMES, REPORT_FORMATS } from './types.ts';
 import type { ReportFormat, ReportInput } from './types.ts';
 
 export const RENDERERS: Readonly<Record<ReportFormat, (input: ReportInput) => string>> = {
@@ -13,22 +16,44 @@ export const RENDERERS: Readonly<Record<ReportFormat, (input: ReportInput) => st
   json: renderJson,
   junit: renderJunit,
   html: renderHtml,
+  sarif: (input) => renderSarif(input),
+  github: renderGithub,
 };
+
+/** Where `github`'s output goes; the process's by default, replaceable in tests. */
+export interface ReportSinks {
+  stdout?: (text: string) => void;
+  /** `GITHUB_STEP_SUMMARY` is read from here (default `process.env`). */
+  env?: Readonly<Record<string, string | undefined>>;
+}
 
 /**
  * Writes the chosen formats into `dir` and returns their paths, in REPORT_FORMATS order. Every
  * format is rendered before anything is written, so a writer that throws leaves the previous
- * report untouched; each file is then replaced atomically.
+ * report untouched; each file is then replaced atomically. `github` writes no file: its workflow
+ * commands go to stdout, and the Markdown summary is appended to `$GITHUB_STEP_SUMMARY` when that
+ * is set (whose path is then returned last).
  */
 export async function writeReports(
   dir: string,
   input: ReportInput,
-  formats: readonly ReportFormat[] = REPORT_FORMATS,
+  formats: readonly ReportFormat[] = DEFAULT_REPORT_FORMATS,
+  sinks: ReportSinks = {},
 ): Promise<string[]> {
   const chosen = REPORT_FORMATS.filter((format) => formats.includes(format));
-  const rendered = chosen.map((format) => ({ path: join(dir, REPORT_FILE_NAMES[format]), text: RENDERERS[format](input) }));
+  const rendered = chosen.flatMap((format) => (format === 'github' ? [] : [{ path: join(dir, REPORT_FILE_NAMES[format]), text: RENDERERS[format](input) }]));
+  const github = chosen.includes('github') ? { commands: renderGithub(input), summary: renderMarkdown(input) } : undefined;
   for (const { path, text } of rendered) await writeFileAtomic(path, text);
-  return rendered.map(({ path }) => path);
+  const paths = rendered.map(({ path }) => path);
+  if (github) {
+    (sinks.stdout ?? ((text: string) => process.stdout.write(text)))(github.commands);
+    const summaryFile = (sinks.env ?? process.env).GITHUB_STEP_SUMMARY;
+    if (summaryFile) {
+      await appendFile(summaryFile, `${github.summary.trimEnd()}\n\n`);
+      paths.push(summaryFile);
+    }
+  }
+  return paths;
 }
 
 /** `--format md,json` → `['md', 'json']`; an unknown or empty list is a usage error. */

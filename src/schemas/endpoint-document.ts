@@ -33,7 +33,7 @@ export interface EndpointSchemas {
 export const statusDefName = (status: number) => `status${status}`;
 
 /**
- * The endpoint's schema document (SPEC "Generated files"): a 2020-12 schema whose `$defs` hold the
+ * The endpoint's schema document (README "What `build` writes"): a 2020-12 schema whose `$defs` hold the
  * body schema of each status at `#/$defs/status<code>`; distinct schemas of several examples for
  * one status become an `anyOf` (identical ones, by canonical hash, appear once); the catalogue
  * examples are kept in that definition's `examples`. The root accepts a body of any documented

@@ -39,7 +39,7 @@ const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 /**
  * Decides the answer to one request (pure apart from schema normalisation, which is cached by the
- * caller's model): SPEC "Mock provider routes". `ANY /<api>/<endpoint>` answers the endpoint's
+ * caller's model): README "The mock provider". `ANY /<api>/<endpoint>` answers the endpoint's
  * first 2xx example (or its lowest status); `Prefer` picks status, example or a generated body.
  */
 export function answer(request: MockRequest, context: MockContext): MockAnswer {

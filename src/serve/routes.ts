@@ -1,6 +1,6 @@
 import type { Api, CatalogueModel, Endpoint, Response } from '../model/types.ts';
 
-/** One mock route: `ANY /<api slug>/<endpoint slug>` (SPEC "Mock provider routes"). */
+/** One mock route: `ANY /<api slug>/<endpoint slug>` (README "The mock provider"). */
 export interface MockRoute {
   api: Api;
   endpoint: Endpoint;

@@ -1,7 +1,7 @@
 /**
- * Slugs name folders and files, so they must be safe whatever the catalogue says (SPEC:
- * "lowercase ASCII, `-` separated, at most 64 chars, unique among siblings by a uuid suffix,
- * never empty, `.` or `..`").
+ * Slugs name folders and files, so they must be safe whatever the catalogue says (README:
+ * file names are slugs that cannot leave the output folder): lowercase ASCII, `-` separated, at
+ * most 64 chars, unique among siblings by a uuid suffix, never empty, `.` or `..`.
  */
 export const MAX_SLUG_LENGTH = 64;
 

@@ -8,7 +8,7 @@ import { BUNDLED_CATALOGUE, ROOT, removeDir, tempDir } from '../helpers.ts';
 import { SEED_SAMPLE, writeFixture } from './helpers.ts';
 
 /**
- * The bundled catalogue is the seed sample (shared/seed) turned into CSV by scripts/seed-to-csv.ts.
+ * The bundled catalogue is the seed sample (data/seed) turned into CSV by scripts/seed-to-csv.ts.
  * Its figures are checked against the seed text itself, read here without that script's parser.
  */
 let rows: CatalogueRow[];

@@ -6,7 +6,7 @@ import type { CatalogueRow } from '../../src/catalogue/index.ts';
 import { ROOT } from '../helpers.ts';
 
 export const FIXTURES = join(ROOT, 'test/fixtures/catalogue');
-export const SEED_SAMPLE = join(ROOT, '../shared/seed/rapidapi-example-responses.sample.txt');
+export const SEED_SAMPLE = join(ROOT, 'data/seed/rapidapi-example-responses.sample.txt');
 
 export const HEADER = [
   'id', 'api_name', 'api_description', 'api_score', 'endpoint_name', 'endpoint_description',

@@ -145,7 +145,7 @@ describe('the synthetic catalogue generator', () => {
         if (index < 100) seedFailing++;
       }
     });
-    expect(seedFailing).toBe(18); // the seed's own: shared/seed/README.md
+    expect(seedFailing).toBe(18); // the seed's own: data/seed/README.md
     const broken = Object.values(report.broken).reduce((a, b) => a + b, 0);
     expect(broken).toBeGreaterThan(ROWS * 0.04);
     expect(failing).toBe(seedFailing + broken);

@@ -19,7 +19,7 @@ function configErrorOf(run: () => unknown): ApiconformError {
 }
 
 describe('bindings', () => {
-  it('reads the SPEC example (YAML) and looks endpoints up by slug or uuid', async () => {
+  it('reads the README example (YAML) and looks endpoints up by slug or uuid', async () => {
     const bindings = await loadBindings(join(ROOT, 'test/fixtures/contracts/bindings.yaml'));
     expect(bindings.defaults).toEqual({ timeoutMs: 10000, retries: 2, rateLimit: '5/s', headers: { 'X-RapidAPI-Key': '${RAPIDAPI_KEY}' } });
     const binding = bindingOf(bindings, D7, NUM_LOOKUP);

@@ -42,7 +42,7 @@ describe('renderJson', () => {
     expect(parsed.findings.find((f) => f.pointer === '/0/id')!.evidence).toBe('');
   });
 
-  it('writes finding keys in the SPEC order and leaves absent fields out', () => {
+  it('writes finding keys in the Finding record order and leaves absent fields out', () => {
     const full = parsed.findings.find((f) => f.pointer === '/vendor')!;
     expect(Object.keys(full)).toEqual(['ruleId', 'severity', 'api', 'endpoint', 'status', 'example', 'pointer', 'message', 'evidence', 'source']);
     const bare = parsed.findings.find((f) => f.api === 'energy-optimizer')!;

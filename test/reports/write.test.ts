@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 describe('writeReports', () => {
-  it('writes all four formats under their SPEC names and returns the paths', async () => {
+  it('writes all four formats under their documented names and returns the paths', async () => {
     const out = join(dir, 'reports', 'all');
     const paths = await writeReports(out, fixtureInput());
     expect(paths).toEqual(['summary.md', 'findings.json', 'junit.xml', 'index.html'].map((name) => join(out, name)));
@@ -67,7 +67,7 @@ describe('parseReportFormats', () => {
   });
 
   it('rejects unknown or empty lists with a usage error', () => {
-    expect(() => parseReportFormats('md,pdf,xml')).toThrow('unknown report format "pdf", "xml": use md, json, junit, html');
+    expect(() => parseReportFormats('md,pdf,xml')).toThrow('unknown report format "pdf", "xml": use md, json, junit, html, sarif, github');
     expect(() => parseReportFormats(' , ')).toThrow(ApiconformError);
     try {
       parseReportFormats('pdf');

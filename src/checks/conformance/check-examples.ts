@@ -36,7 +36,7 @@ interface SchemaGroup {
 }
 
 /**
- * Example conformance (SPEC `validate`): every example against the body schema of its endpoint
+ * Example conformance (`validate`, README "Commands"): every example against the body schema of its endpoint
  * and status. Each distinct schema (by content hash) is decided once, however many endpoints
  * share it; each violation is an `example/violates-schema` finding naming the pointer into the
  * body, the keyword, what the schema expects and what the body has. With a cache, an API whose

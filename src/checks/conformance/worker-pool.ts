@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { JsonSchema } from '../../schemas/types.ts';
 import { ApiconformError } from '../../util/errors.ts';
+import { moduleUrl } from '../../util/module-url.ts';
 import type { CompileFailure, Verdict } from './types.ts';
 
 export interface AjvJob {
@@ -16,6 +17,7 @@ interface Pending {
 }
 
 const WORKER_URL = new URL('./ajv-worker.js', import.meta.url);
+const RUNNER_URL = moduleUrl('./ajv-runner.ts', import.meta.url).href;
 
 /**
  * A few worker threads running AjvRunner. Jobs are handed out one at a time to whichever worker
@@ -33,7 +35,7 @@ export class AjvWorkerPool {
     let next = 0;
     const pending = new Map<number, Pending>();
     const start = (): Worker => {
-      const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: 768 } });
+      const worker = new Worker(WORKER_URL, { workerData: { runner: RUNNER_URL }, resourceLimits: { maxOldGenerationSizeMb: 768 } });
       worker.on('message', ({ id, result }: { id: number; result: AjvJobResult }) => {
         const waiting = pending.get(id);
         pending.delete(id);

@@ -4,6 +4,7 @@ import type { Finding } from '../../findings/types.ts';
 import { checkProperties, type PropertyTarget } from './check.ts';
 import { checkResponseTarget, type ResponseTarget, type TargetOutcome } from './response-check.ts';
 import type { WorkerJob } from './worker-task.ts';
+import { moduleUrl } from '../../util/module-url.ts';
 
 export interface PropertyRunOptions {
   numRuns?: number;
@@ -86,7 +87,7 @@ async function runBatches<T, R>(
   const heapMb = options.workerHeapMb ?? 1024;
   const pool = new Piscina({
     filename: new URL('../../util/ts-task.js', import.meta.url).href,
-    workerData: { module: new URL('./worker-task.ts', import.meta.url).href },
+    workerData: { module: moduleUrl('./worker-task.ts', import.meta.url).href },
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 1_000,

@@ -28,7 +28,7 @@ const PHASE_LABEL: Record<RunPhase['phase'], string> = {
   verify: 'verifying contracts against the mock provider',
 };
 
-/** `lint`, `validate` and `all`: same shape — run, report, summarise, exit per SPEC. */
+/** `lint`, `validate` and `all`: same shape — run, report, summarise, exit per the README's exit codes. */
 export function registerChecks(program: Command, run: Runner): void {
   program
     .command('lint')

@@ -26,7 +26,7 @@ export function registerDrift(program: Command, run: Runner): void {
         'status, latency, verdict) to reports/drift/.',
     )
     .argument('[catalogue]', 'catalogue file (default: data/catalogue.csv)')
-    .requiredOption('--bindings <file>', 'bindings file (YAML or JSON; SPEC "Drift bindings")')
+    .requiredOption('--bindings <file>', 'bindings file (YAML or JSON; see README "Verify a real provider")')
     .option('--shard <i/n>', 'call only shard I of N (stable by endpoint id; merge the shards with report --merge)')
     .option('--concurrency <n>', 'calls in flight at once (default 4)')
     .option('--out <dir>', 'report folder (default: reports/drift)')
