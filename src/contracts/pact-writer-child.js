@@ -7,14 +7,14 @@
 // size they cost ~5 ms an interaction (28,000 interactions: minutes). The files are the same;
 // test/contracts/pact-writer.test.ts holds them against the DSL's.
 // Plain JavaScript so that the child starts without a TypeScript loader.
+// @pact-foundation/pact-core is a declared dependency, pinned to the version @pact-foundation/pact
+// is built with (one copy in node_modules; test/deps/private-apis.test.ts checks that).
 import { createRequire } from 'node:module';
+import core from '@pact-foundation/pact-core';
 
-// Resolved from @pact-foundation/pact's own location: the pact-core version it was built with.
-const require = createRequire(import.meta.url);
-const pactEntry = require.resolve('@pact-foundation/pact');
-const core = createRequire(pactEntry)('@pact-foundation/pact-core');
 const pactCore = core.default ?? core;
-const pactVersion = createRequire(pactEntry)('@pact-foundation/pact/package.json').version;
+// the DSL records its own version in the file's metadata; so does this writer, to write the same file
+const pactVersion = createRequire(import.meta.url)('@pact-foundation/pact/package.json').version;
 const V4 = 5; // FfiSpecificationVersion.SPECIFICATION_VERSION_V4
 
 process.once('message', async (job) => {
