@@ -9,7 +9,8 @@ import { relocateRefs } from '../schemas/index.ts';
 import { displayPath } from '../build/paths.ts';
 import { build } from '../build/index.ts';
 import { lint } from '../checks/lint/index.ts';
-import { checkExamples, CheckCache, KeyedCache, SchemaCompiler, SchemaIndex } from '../checks/conformance/index.ts';
+import { apiInputHash, checkExamples, CheckCache, SchemaCompiler, SchemaIndex } from '../checks/conformance/index.ts';
+import { KeyedCache } from '../util/keyed-cache.ts';
 import type { ResponseTarget, TargetOutcome } from '../checks/properties/index.ts';
 import type { ApiContract, MatcherNode } from '../contracts/index.ts';
 import { RULES } from '../rules/index.ts';
@@ -237,16 +238,45 @@ export async function runAll(options: RunOptions): Promise<RunResult> {
   const findings = [...built.findings.filter(inShard), ...checked.findings];
 
   options.onPhase?.({ phase: 'contracts', detail: `${config.contracts}/` });
-  const { writeContracts } = await import('../contracts/index.ts');
+  const { writeContracts, pactFileName, DEFAULT_CONSUMER } = await import('../contracts/index.ts');
   // a shard's pact files hold its own interactions: each runner verifies its share
   const contracts = await writeContracts({ model: part, out: config.contracts, strict: config.strict, cacheDir: resolve(root, CACHE_DIR) });
   findings.push(...contracts.findings);
   findings.push(...(await propertyFindings(part, checked.schemas, contracts.contracts, options)));
   options.onPhase?.({ phase: 'verify', detail: `${contracts.interactions} interactions` });
-  const { verifyContracts } = await import('../verify/index.ts');
-  const verified = await verifyContracts({ model: part, pacts: contracts.files.map((file) => join(config.contracts, file)), strict: config.strict });
-  findings.push(...verified.findings);
+  const pacts = contracts.contracts.filter((c) => c.interactions.length > 0).map((c) => ({ provider: c.provider, file: join(config.contracts, pactFileName(DEFAULT_CONSUMER, c.provider)) }));
+  findings.push(...(await verifyAgainstMock(part, pacts, resolve(root, CACHE_DIR), config.strict)));
   return result('all', model, part, displayPath(config.catalogue, root), built.rows, findings, options, started);
+}
+
+export const VERIFIED_CACHE_FILE = 'verified.json';
+
+/**
+ * Verification of the contracts against the mock provider, one pact file per API, kept by content:
+ * an API whose pact file and catalogue rows (which the mock answers from) are unchanged keeps its
+ * findings, and the Pact verifier runs over the other files only.
+ */
+async function verifyAgainstMock(model: CatalogueModel, pacts: ReadonlyArray<{ provider: string; file: string }>, cacheDir: string, strict: boolean): Promise<Finding[]> {
+  const cache = KeyedCache.open<Finding[]>(cacheDir, VERIFIED_CACHE_FILE, `verified-v1 ${codeFingerprint()}`);
+  const apis = new Map(model.apis.map((api) => [api.slug, api]));
+  const findings: Finding[] = [];
+  const todo: Array<{ provider: string; file: string; key: string }> = [];
+  for (const { provider, file } of pacts) {
+    const api = apis.get(provider);
+    if (!api) continue;
+    const key = contentHash(`${fileHash(await readFile(file))}\u0000${apiInputHash(api)}`);
+    const kept = cache.get(key);
+    if (kept) findings.push(...kept);
+    else todo.push({ provider, file, key });
+  }
+  if (todo.length > 0) {
+    const { verifyContracts } = await import('../verify/index.ts');
+    const verified = await verifyContracts({ model, pacts: todo.map((t) => t.file), strict });
+    findings.push(...verified.findings);
+    for (const { provider, key } of todo) cache.set(key, verified.findings.filter((f) => f.api === provider));
+  }
+  await cache.save();
+  return findings;
 }
 
 /** What a run's reports say about the catalogue it read. */
