@@ -16,6 +16,13 @@ export interface RuleDefinition {
   why: string;
   /** The catalogue case that made the rule necessary (row, API, what it showed). */
   catalogueCase: string;
+  /** For diff rules: the oasdiff checks (github.com/oasdiff/oasdiff) it matches, with their levels. */
+  oasdiff?: readonly OasdiffCheck[];
+}
+
+export interface OasdiffCheck {
+  id: string;
+  level: 'ERR' | 'WARN' | 'INFO';
 }
 
 /** A finding before config has graded it: the registry fills in the severity. */
