@@ -21,6 +21,10 @@ export interface ConfigFile {
   strict?: boolean;
   rules?: Record<string, RuleSetting>;
   validate?: { runs?: number; seed?: number };
+  /** Accepted findings (default `apiconform.ignore.yaml` when it exists). */
+  ignore?: string;
+  /** A findings.json whose findings are accepted (only new ones count). */
+  baseline?: string;
 }
 
 /** Options fully resolved once: defaults < config file < flags. */
@@ -36,6 +40,9 @@ export interface ResolvedConfig {
   strict: boolean;
   rules: ReadonlyMap<string, RuleSetting>;
   validate: { runs: number; seed: number };
+  /** The ignore file, when one is named or `apiconform.ignore.yaml` exists. */
+  ignore?: string;
+  baseline?: string;
 }
 
 export const CONFIG_FILES = ['apiconform.config.json', 'apiconform.config.yaml', 'apiconform.config.yml'];
@@ -93,6 +100,10 @@ export async function checkConfig(value: unknown, file: string): Promise<ConfigF
   return config;
 }
 
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+}
+
 /** Defaults < config file < flags (flags that are undefined do not override). */
 export function resolveConfig(file: { file: string; config: ConfigFile } | undefined, flags: Partial<Omit<ResolvedConfig, 'rules' | 'file'>>): ResolvedConfig {
   const config = file?.config ?? {};
@@ -109,5 +120,7 @@ export function resolveConfig(file: { file: string; config: ConfigFile } | undef
     strict: pick('strict', config.strict),
     rules: new Map(Object.entries(config.rules ?? {})),
     validate: { ...DEFAULTS.validate, ...config.validate, ...flags.validate },
+    ...optional('ignore', flags.ignore ?? config.ignore),
+    ...optional('baseline', flags.baseline ?? config.baseline),
   };
 }

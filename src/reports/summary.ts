@@ -20,6 +20,10 @@ export interface ReportSummary {
   byStatusClass: StatusClassCount[];
   /** Cases (endpoint×status) with no finding at all. */
   cleanCases: number;
+  /** Findings accepted by an ignore entry or a baseline: listed, never in `totals` nor the verdict. */
+  accepted: Finding[];
+  /** Baseline findings that no longer occur. */
+  fixed: Finding[];
 }
 
 export interface SeverityCounts {
@@ -85,7 +89,8 @@ export function caseHasFindings(findings: readonly Finding[]): (item: ReportCase
 }
 
 export function summariseReport(input: ReportInput): ReportSummary {
-  const findings = [...input.findings].sort(compareFindings);
+  const accepted = input.findings.filter((f) => f.accepted).sort(compareFindings);
+  const findings = input.findings.filter((f) => !f.accepted).sort(compareFindings);
   const totals = emptyCounts();
   for (const finding of findings) totals[finding.severity] += 1;
   const failed = input.failOn !== 'never' && findings.some((f) => isAtLeast(f.severity, input.failOn as Severity));
@@ -133,6 +138,8 @@ export function summariseReport(input: ReportInput): ReportSummary {
     findings,
     totals,
     failed,
+    accepted,
+    fixed: [...(input.fixed ?? [])].sort(compareFindings),
     byRule: [...rules.values()].sort((a, b) => compareCounts(a.counts, b.counts) || compareText(a.ruleId, b.ruleId)),
     byApi: [...apis.values()].sort((a, b) => compareCounts(a.counts, b.counts) || compareText(a.api, b.api)),
     byStatusClass: [...classes.values()],

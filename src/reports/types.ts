@@ -13,6 +13,8 @@ export interface ReportInput {
   catalogue: ReportCatalogue;
   /** Already graded (severity is final); any order, writers sort with `compareFindings`. */
   findings: Finding[];
+  /** With a baseline: its findings that no longer occur (reported as fixed, never counted). */
+  fixed?: Finding[];
   /** Every endpoint×status that was checked, clean or not: JUnit testcases, the HTML "clean" rows. */
   cases: ReportCase[];
   /** Titles and explanations for the rule ids; a finding whose rule is missing here shows its id. */

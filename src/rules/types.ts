@@ -1,7 +1,7 @@
 import type { Finding, Severity } from '../findings/types.ts';
 
 /** Which stage produces a rule's findings; lint rules also carry their check. */
-export type RuleStage = 'catalogue' | 'schema' | 'lint' | 'validate' | 'property' | 'contract' | 'drift' | 'diff';
+export type RuleStage = 'catalogue' | 'schema' | 'lint' | 'validate' | 'property' | 'contract' | 'drift' | 'diff' | 'accept';
 
 /**
  * A rule is data: a stable id, a default severity, why it exists and the catalogue case that

@@ -36,11 +36,11 @@ export function registerDiff(program: Command, run: Runner): void {
 async function execute(oldCatalogue: string, newCatalogue: string, flags: DiffFlags): Promise<number> {
   const context = await commandContext(flags, { catalogue: newCatalogue });
   const { output, config } = context;
-  const { runDiff, reportInputFor, reportDir } = await import('../../run/index.ts');
+  const { runDiff, reportInputFor, reportDir, applyAcceptance } = await import('../../run/index.ts');
   const { writeReports } = await import('../../reports/index.ts');
   const started = performance.now();
   const phases = phaseLines(output);
-  const result = await runDiff(oldCatalogue, newCatalogue, { config, onPhase: phases.onPhase });
+  const result = await applyAcceptance(await runDiff(oldCatalogue, newCatalogue, { config, onPhase: phases.onPhase }), config);
   phases.end();
   const written = await writeReports(reportDir(config, 'diff', flags.out), reportInputFor(result, config), config.formats);
   summarise(context, config, result, written, (performance.now() - started) / 1000);
