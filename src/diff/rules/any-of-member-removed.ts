@@ -5,7 +5,7 @@ export const diffAnyOfMemberRemoved: RuleDefinition = {
   stage: 'diff',
   severity: 'info',
   title: "Response anyOf member removed",
-  why: "A shape the body could take is gone: the response promises more, clients keep working. Listed for review.",
+  why: "A shape the body could take is gone: the response promises more, clients keep working. Listed for review. Because every member is matched by shape, a member that only moved is not reported.",
   catalogueCase: "A status whose two example schemas became one after an example was removed from the catalogue.",
   oasdiff: [{ id: "response-property-any-of-removed", level: 'INFO' }, { id: "response-body-any-of-removed", level: 'INFO' }],
 };
