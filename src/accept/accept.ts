@@ -1,5 +1,6 @@
 import type { Finding } from '../findings/types.ts';
 import type { FindingDraft } from '../rules/types.ts';
+import { globMatcher as glob } from '../util/glob.ts';
 
 /**
  * Living with known findings, one mechanism for every command: an **ignore file** of accepted
@@ -45,14 +46,6 @@ export interface Accepted {
 /** The identity of a finding across runs: what it is about, not where its row sits or how it is worded. */
 export function findingKey(finding: Pick<Finding, 'ruleId' | 'api' | 'endpoint' | 'status' | 'pointer'>): string {
   return [finding.ruleId, finding.api, finding.endpoint, finding.status ?? '', finding.pointer ?? ''].join('\u0000');
-}
-
-/** `*` matches any run of characters; everything else is literal. */
-function glob(pattern: string): (value: string) => boolean {
-  if (pattern === '*') return () => true;
-  if (!pattern.includes('*')) return (value) => value === pattern;
-  const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-  return (value) => regex.test(value);
 }
 
 function entryMatcher(entry: IgnoreEntry): (finding: Finding) => boolean {

@@ -14,6 +14,7 @@ import { compareFindings } from '../findings/types.ts';
 import { buildModel, loadCatalogueModel, type CatalogueModel } from '../model/index.ts';
 import { assertReadable } from '../util/files.ts';
 import { inputError } from '../util/errors.ts';
+import { endpointFilter } from '../util/glob.ts';
 import { casesOf, catalogueSummary, type RunOptions, type RunResult } from './run.ts';
 
 /** One side of a diff: a file, or a file at a git revision (`REV:PATH`), read into memory. */
@@ -78,7 +79,14 @@ interface Side {
  * the compared APIs are reported as in any run and left out of the comparison. The reported
  * catalogue is the new one.
  */
-export async function runDiff(oldCatalogue: string | CatalogueSource, newCatalogue: string | CatalogueSource, options: RunOptions): Promise<RunResult> {
+export interface DiffFilter {
+  /** `api` or `api/endpoint` globs: only these are compared (default: everything). */
+  match?: readonly string[];
+  /** `api` or `api/endpoint` globs left out. */
+  exclude?: readonly string[];
+}
+
+export async function runDiff(oldCatalogue: string | CatalogueSource, newCatalogue: string | CatalogueSource, options: RunOptions & { filter?: DiffFilter }): Promise<RunResult> {
   const started = performance.now();
   const root = resolve(options.root ?? process.cwd());
   const [before, after] = [oldCatalogue, newCatalogue].map((c) => (typeof c === 'string' ? catalogueSource(c, root) : c)) as [CatalogueSource, CatalogueSource];
@@ -95,11 +103,12 @@ export async function runDiff(oldCatalogue: string | CatalogueSource, newCatalog
   }
   const [old, now] = sides;
   options.onPhase?.({ phase: 'diff', detail: `${before.label} → ${after.label}` });
-  const findings = [...old.problems.map(rowProblemFinding), ...now.problems.map(rowProblemFinding), ...diffCatalogues(old.model, now.model)];
+  const wanted = endpointFilter(options.filter?.match, options.filter?.exclude);
+  const findings = [...old.problems.map(rowProblemFinding), ...now.problems.map(rowProblemFinding), ...diffCatalogues(old.model, now.model)].filter(wanted);
   return {
     command: 'diff',
     catalogue: { ...catalogueSummary(now.model, after.label, now.rows), apis: now.apis, endpoints: now.endpoints },
-    cases: casesOf(now.model),
+    cases: casesOf(now.model).filter(wanted),
     findings: gradeFindings(findings, options.config.rules).sort(compareFindings),
     durationMs: performance.now() - started,
   };

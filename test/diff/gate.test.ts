@@ -120,5 +120,10 @@ describe('the breaking-change gate, as CI runs it', () => {
     expect(fast.catalogue).toMatchObject({ rows: 100, apis: 16, endpoints: 76 });
     // only the changed API (both edits are in D7SMS) was parsed and compared
     expect(new Set(fast.cases.map((c) => c.api))).toEqual(new Set(['d7sms']));
+    // --match / --exclude keep or drop endpoints by slug glob
+    const only = await runDiff(old, file, { config: resolveConfig(undefined, {}), root: repo, filter: { match: ['d7sms/num-*'] } });
+    expect(only.findings.map((f) => f.endpoint)).toEqual(['num-lookup']);
+    const without = await runDiff(old, file, { config: resolveConfig(undefined, {}), root: repo, filter: { exclude: ['*/num-lookup'] } });
+    expect(without.findings.map((f) => f.endpoint)).toEqual(['send-viber-message']);
   });
 });

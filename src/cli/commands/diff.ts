@@ -7,7 +7,11 @@ import { usageError } from '../../util/errors.ts';
 interface DiffFlags extends GlobalFlags {
   out?: string;
   base?: string;
+  match?: string[];
+  exclude?: string[];
 }
+
+const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 
 /** `diff OLD NEW`: the breaking-change gate between two catalogue versions. */
 export function registerDiff(program: Command, run: Runner): void {
@@ -23,6 +27,8 @@ export function registerDiff(program: Command, run: Runner): void {
     .argument('[old]', 'the catalogue before the change (csv, jsonl, json or parquet), or REV:PATH to read it from git')
     .argument('[new]', 'the catalogue after the change (default: the configured catalogue)')
     .option('--base <ref>', 'read the old catalogue from git at this revision (the new one\'s path at REF); then only NEW is given')
+    .option('--match <glob>', 'compare only these APIs or endpoints: api or api/endpoint slugs, * as wildcard (repeatable, comma-separated)', collect)
+    .option('--exclude <glob>', 'leave these APIs or endpoints out (same patterns)', collect)
     .option('--out <dir>', 'report folder (default: reports/diff)')
     .addHelpText(
       'after',
@@ -51,7 +57,7 @@ async function execute(first: string | undefined, second: string | undefined, fl
   const { writeReports } = await import('../../reports/index.ts');
   const started = performance.now();
   const phases = phaseLines(output);
-  const result = await applyAcceptance(await runDiff(oldCatalogue, newCatalogue, { config, onPhase: phases.onPhase }), config);
+  const result = await applyAcceptance(await runDiff(oldCatalogue, newCatalogue, { config, onPhase: phases.onPhase, filter: { ...(flags.match ? { match: flags.match } : {}), ...(flags.exclude ? { exclude: flags.exclude } : {}) } }), config);
   phases.end();
   const written = await writeReports(reportDir(config, 'diff', flags.out), reportInputFor(result, config), config.formats);
   summarise(context, config, result, written, (performance.now() - started) / 1000);
