@@ -27,7 +27,7 @@ export interface CommandContext {
 }
 
 const FAIL_ON = new Set(['error', 'breaking', 'warning', 'info', 'never']);
-const FORMATS = new Set(['md', 'json', 'junit', 'html']);
+const FORMATS = new Set(['md', 'json', 'junit', 'html', 'changelog']);
 
 /** Config file + flags → one resolved context, once per command. */
 export async function commandContext(flags: GlobalFlags, overrides: { catalogue?: string } = {}): Promise<CommandContext> {
@@ -37,7 +37,7 @@ export async function commandContext(flags: GlobalFlags, overrides: { catalogue?
   const failOn = flags.failOn === 'breaking' ? 'error' : flags.failOn;
   const formats = flags.format?.split(',').map((f) => f.trim()).filter(Boolean);
   const unknown = formats?.filter((f) => !FORMATS.has(f));
-  if (unknown?.length) throw usageError(`--format takes md, json, junit, html (got ${unknown.join(', ')})`);
+  if (unknown?.length) throw usageError(`--format takes md, json, junit, html, changelog (got ${unknown.join(', ')})`);
   const file = await loadConfigFile(cwd, flags.config);
   const config = resolveConfig(file, {
     catalogue: overrides.catalogue,

@@ -31,7 +31,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--verbose', 'also print every request the mock provider or the verifier makes')
     .option('--strict', 'a bad catalogue row is fatal (exit 2) instead of a finding')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run (exit 1); `breaking` is `error`').choices(['error', 'breaking', 'warning', 'info', 'never']))
-    .option('--format <list>', 'report formats: md,json,junit,html (default: all)')
+    .option('--format <list>', 'report formats: md,json,junit,html (default: all), changelog (diff release notes)')
     .option('--baseline <file>', 'a findings.json (apiconform baseline writes one): its findings are accepted, only new ones count for --fail-on')
     .option('--ignore <file>', 'accepted findings with reasons (default: apiconform.ignore.yaml when it exists)')
     .option('--debug', 'show stack traces of errors')

@@ -6,7 +6,7 @@ import { ruleById } from '../rules/index.ts';
 import { configError } from '../util/errors.ts';
 import { CONFIG_SCHEMA } from './schema.ts';
 
-export type ReportFormat = 'md' | 'json' | 'junit' | 'html';
+export type ReportFormat = 'md' | 'json' | 'junit' | 'html' | 'changelog';
 export type FailOn = Severity | 'never';
 export type RuleSetting = Severity | 'off';
 

@@ -12,7 +12,7 @@ export const CONFIG_SCHEMA = {
     reports: { type: 'string', minLength: 1, description: 'Report root; each command writes to <reports>/<command>/ (default reports).' },
     formats: {
       type: 'array',
-      items: { enum: ['md', 'json', 'junit', 'html'] },
+      items: { enum: ['md', 'json', 'junit', 'html', 'changelog'] },
       uniqueItems: true,
       minItems: 1,
     },

@@ -45,10 +45,13 @@ export interface ReportCase {
   status: number;
 }
 
-export type ReportFormat = 'md' | 'json' | 'junit' | 'html';
+export type ReportFormat = 'md' | 'json' | 'junit' | 'html' | 'changelog';
 
 /** In the order `--format` documents them and `writeReports` writes them. */
-export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'json', 'junit', 'html'];
+export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'json', 'junit', 'html', 'changelog'];
+
+/** What is written when no format is chosen (`changelog` is asked for by name). */
+export const DEFAULT_REPORT_FORMATS: readonly ReportFormat[] = ['md', 'json', 'junit', 'html'];
 
 /** SPEC "Reports go to reports/<command>/: summary.md, findings.json, junit.xml, index.html". */
 export const REPORT_FILE_NAMES: Readonly<Record<ReportFormat, string>> = {
@@ -56,4 +59,5 @@ export const REPORT_FILE_NAMES: Readonly<Record<ReportFormat, string>> = {
   json: 'findings.json',
   junit: 'junit.xml',
   html: 'index.html',
+  changelog: 'changelog.md',
 };

@@ -5,7 +5,8 @@ import { renderHtml } from './html.ts';
 import { renderJson } from './json.ts';
 import { renderJunit } from './junit.ts';
 import { renderMarkdown } from './markdown.ts';
-import { REPORT_FILE_NAMES, REPORT_FORMATS } from './types.ts';
+import { renderChangelog } from './changelog.ts';
+import { DEFAULT_REPORT_FORMATS, REPORT_FILE_NAMES, REPORT_FORMATS } from './types.ts';
 import type { ReportFormat, ReportInput } from './types.ts';
 
 export const RENDERERS: Readonly<Record<ReportFormat, (input: ReportInput) => string>> = {
@@ -13,6 +14,7 @@ export const RENDERERS: Readonly<Record<ReportFormat, (input: ReportInput) => st
   json: renderJson,
   junit: renderJunit,
   html: renderHtml,
+  changelog: renderChangelog,
 };
 
 /**
@@ -23,7 +25,7 @@ export const RENDERERS: Readonly<Record<ReportFormat, (input: ReportInput) => st
 export async function writeReports(
   dir: string,
   input: ReportInput,
-  formats: readonly ReportFormat[] = REPORT_FORMATS,
+  formats: readonly ReportFormat[] = DEFAULT_REPORT_FORMATS,
 ): Promise<string[]> {
   const chosen = REPORT_FORMATS.filter((format) => formats.includes(format));
   const rendered = chosen.map((format) => ({ path: join(dir, REPORT_FILE_NAMES[format]), text: RENDERERS[format](input) }));
