@@ -52,3 +52,37 @@ describe('diff rules: one table of (old, new, expected) per rule', () => {
     for (const expected of row.expected) expect(ruleById(`diff/${expected.split(' ')[0]}`)).toBeDefined();
   });
 });
+
+describe('oasdiff correspondence', () => {
+  const checks = new Map(
+    readFileSync(join(FIXTURES, 'oasdiff-response-checks.txt'), 'utf8')
+      .split('\n')
+      .filter((line) => line && !line.startsWith('#'))
+      .map((line) => line.split(' ') as [string, string]),
+  );
+  // headers and media types: a catalogue has neither
+  const applicable = [...checks.keys()].filter((id) => !/header|(^|-)media-?type-(removed|added|name|enum|schema)/.test(id));
+
+  it('names only real oasdiff checks, at their real level', () => {
+    for (const rule of DIFF_RULES) {
+      for (const check of rule.oasdiff ?? []) {
+        if (!check.id.startsWith('response-')) continue; // endpoint-level checks (api-removed-…, endpoint-added)
+        expect(checks.get(check.id), `${rule.id}: ${check.id}`).toBe(check.level);
+      }
+    }
+  });
+
+  it('covers at least 140 of the applicable response-side checks, and every ERR/WARN one outside x- extensions', () => {
+    const covered = new Set(DIFF_RULES.flatMap((rule) => (rule.oasdiff ?? []).map((check) => check.id)));
+    expect(applicable.length).toBe(175);
+    expect(applicable.filter((id) => covered.has(id)).length).toBeGreaterThanOrEqual(140);
+    const uncoveredStrict = applicable.filter((id) => checks.get(id) !== 'INFO' && !covered.has(id));
+    // sunset and stability levels live in x-sunset / x-stability-level, which 2020-12 schemas do not carry
+    expect(uncoveredStrict.sort()).toEqual([
+      'response-property-deprecated-sunset-invalid',
+      'response-property-deprecated-sunset-missing',
+      'response-property-stability-decreased',
+      'response-property-sunset-date-too-small',
+    ]);
+  });
+});
