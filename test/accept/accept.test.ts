@@ -8,7 +8,8 @@ import { renderJson } from '../../src/reports/json.ts';
 import { renderMarkdown } from '../../src/reports/markdown.ts';
 import { ruleById, RULES } from '../../src/rules/index.ts';
 import { ApiconformError } from '../../src/util/errors.ts';
-import { removeDir, tempDir } from '../helpers.ts';
+import { BUNDLED_CATALOGUE, removeDir, runCli, tempDir } from '../helpers.ts';
+import { readFile } from 'node:fs/promises';
 
 const removal: Finding = {
   ruleId: 'diff/required-property-removed',
@@ -113,4 +114,24 @@ describe('accepted findings: one mechanism (ignore file + baseline) for every co
       expect((error as Error).message).toContain('entry 2: unknown key "until"');
     });
   });
+
+  it('apiconform baseline writes today\'s findings; lint --baseline then accepts them all (exit 0 at --fail-on info)', async () => {
+    const dir = await tempDir('apiconform-baseline-');
+    try {
+      const baseline = join(dir, 'baseline.json');
+      const written = runCli(['baseline', BUNDLED_CATALOGUE, '--from', 'lint', '--out', baseline]);
+      expect(written.code).toBe(0);
+      const saved = JSON.parse(await readFile(baseline, 'utf8')) as { findings: Finding[] };
+      expect(saved.findings.length).toBeGreaterThan(0);
+      expect(runCli(['lint', BUNDLED_CATALOGUE, '--out', join(dir, 'plain'), '--fail-on', 'info']).code).toBe(1);
+      const run = runCli(['lint', BUNDLED_CATALOGUE, '--baseline', baseline, '--out', join(dir, 'lint'), '--fail-on', 'info']);
+      expect(run.code).toBe(0);
+      const report = JSON.parse(await readFile(join(dir, 'lint', 'findings.json'), 'utf8')) as { accepted: number; totals: Record<string, number>; fixed: Finding[] };
+      expect(report.accepted).toBe(saved.findings.length);
+      expect(report.totals).toEqual({ error: 0, warning: 0, info: 0 });
+      expect(report.fixed).toEqual([]);
+    } finally {
+      await removeDir(dir);
+    }
+  }, 240_000);
 });
