@@ -26,8 +26,8 @@ export type { ArbitraryOptions, Mutation, MutationKind, MutatedValue } from './a
 export { lint } from './checks/lint/index.ts';
 export { checkExamples } from './checks/conformance/index.ts';
 
-export { compareFindings, isAtLeast, SEVERITIES } from './findings/index.ts';
-export type { Finding, FindingSource, Severity } from './findings/index.ts';
+export { compareFindings, isAtLeast, isCounted, SEVERITIES } from './findings/index.ts';
+export type { Finding, FindingAcceptance, FindingSource, Severity } from './findings/index.ts';
 export { RULES, ruleById } from './rules/index.ts';
 export type { RuleDefinition } from './rules/index.ts';
 
@@ -37,7 +37,8 @@ export type { ReportInput } from './reports/index.ts';
 export { writeContracts } from './contracts/index.ts';
 export { serve } from './serve/index.ts';
 export { verifyContracts } from './verify/index.ts';
-export { diffCatalogues, diffSchemas } from './diff/index.ts';
+export { diffCatalogues, diffSchemas, SCHEMA_CHANGE_KINDS } from './diff/index.ts';
+export { acceptFindings, findingKey, loadIgnoreFile, loadBaseline, type Acceptance, type IgnoreEntry } from './accept/index.ts';
 export { runDriftChecks, planDrift, callWithRetries } from './drift/index.ts';
 export type { DriftOptions, DriftRun, DriftResult, DriftCall } from './drift/index.ts';
 export type { SchemaChange, SchemaChangeKind } from './diff/index.ts';

@@ -16,6 +16,8 @@ export interface GlobalFlags {
   failOn?: string;
   format?: string;
   strict?: boolean;
+  baseline?: string;
+  ignore?: string;
 }
 
 export interface CommandContext {
@@ -43,6 +45,8 @@ export async function commandContext(flags: GlobalFlags, overrides: { catalogue?
     failOn: failOn as FailOn | undefined,
     formats: formats as ReportFormat[] | undefined,
     strict: flags.strict,
+    ...(flags.baseline === undefined ? {} : { baseline: flags.baseline }),
+    ...(flags.ignore === undefined ? {} : { ignore: flags.ignore }),
   });
   return { config, output: createOutput({ quiet: flags.quiet || flags.json }), json: flags.json === true, cwd };
 }

@@ -1,5 +1,5 @@
 import type { Finding } from '../findings/types.ts';
-import { isAtLeast } from '../findings/types.ts';
+import { isAtLeast, isCounted } from '../findings/types.ts';
 import type { FailOn } from '../config/index.ts';
 
 /** Documented exit codes (README "Exit codes"). */
@@ -12,5 +12,5 @@ export const EXIT = {
 
 export function exitCodeFor(findings: readonly Finding[], failOn: FailOn): number {
   if (failOn === 'never') return EXIT.clean;
-  return findings.some((f) => isAtLeast(f.severity, failOn)) ? EXIT.findings : EXIT.clean;
+  return findings.some((f) => isCounted(f) && isAtLeast(f.severity, failOn)) ? EXIT.findings : EXIT.clean;
 }

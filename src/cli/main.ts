@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ApiconformError, errorMessage } from '../util/errors.ts';
 import { EXIT } from './exit-codes.ts';
+import { registerBaseline } from './commands/baseline.ts';
 import { registerBuild } from './commands/build.ts';
 import { registerChecks } from './commands/checks.ts';
 import { registerContracts } from './commands/contracts.ts';
@@ -30,7 +31,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--verbose', 'also print every request the mock provider or the verifier makes')
     .option('--strict', 'a bad catalogue row is fatal (exit 2) instead of a finding')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run (exit 1); `breaking` is `error`').choices(['error', 'breaking', 'warning', 'info', 'never']))
-    .option('--format <list>', 'report formats: md,json,junit,html,sarif,github (default: md,json,junit,html)')
+    .option('--format <list>', 'report formats: md,json,junit,html,sarif,github (default: md,json,junit,html), changelog (diff release notes)')
+    .option('--baseline <file>', 'a findings.json (apiconform baseline writes one): its findings are accepted, only new ones count for --fail-on')
+    .option('--ignore <file>', 'accepted findings with reasons (default: apiconform.ignore.yaml when it exists)')
     .option('--debug', 'show stack traces of errors')
     .option('--stats', 'print wall time and peak memory (RSS) on stderr at the end')
     .showHelpAfterError('(run with --help for usage)')
@@ -43,6 +46,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerDiff(program, run);
   registerDrift(program, run);
   registerReport(program, run);
+  registerBaseline(program, run);
 
   program.addHelpText(
     'after',

@@ -22,6 +22,10 @@ export interface ConfigFile {
   strict?: boolean;
   rules?: Record<string, RuleSetting>;
   validate?: { runs?: number; seed?: number; selfCheck?: boolean };
+  /** Accepted findings (default `apiconform.ignore.yaml` when it exists). */
+  ignore?: string;
+  /** A findings.json whose findings are accepted (only new ones count). */
+  baseline?: string;
 }
 
 /** Options fully resolved once: defaults < config file < flags. */
@@ -38,6 +42,9 @@ export interface ResolvedConfig {
   rules: ReadonlyMap<string, RuleSetting>;
   /** Property runs and seed; `selfCheck` adds the generator self-check (generated bodies validate, mutated ones do not). */
   validate: { runs: number; seed: number; selfCheck: boolean };
+  /** The ignore file, when one is named or `apiconform.ignore.yaml` exists. */
+  ignore?: string;
+  baseline?: string;
 }
 
 export const CONFIG_FILES = ['apiconform.config.json', 'apiconform.config.yaml', 'apiconform.config.yml'];
@@ -95,6 +102,10 @@ export async function checkConfig(value: unknown, file: string): Promise<ConfigF
   return config;
 }
 
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+}
+
 /** Defaults < config file < flags (flags that are undefined do not override). */
 export function resolveConfig(
   file: { file: string; config: ConfigFile } | undefined,
@@ -114,5 +125,7 @@ export function resolveConfig(
     strict: pick('strict', config.strict),
     rules: new Map(Object.entries(config.rules ?? {})),
     validate: { ...DEFAULTS.validate, ...config.validate, ...flags.validate },
+    ...optional('ignore', flags.ignore ?? config.ignore),
+    ...optional('baseline', flags.baseline ?? config.baseline),
   };
 }

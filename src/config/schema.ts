@@ -12,12 +12,14 @@ export const CONFIG_SCHEMA = {
     reports: { type: 'string', minLength: 1, description: 'Report root; each command writes to <reports>/<command>/ (default reports).' },
     formats: {
       type: 'array',
-      items: { enum: ['md', 'json', 'junit', 'html', 'sarif', 'github'] },
+      items: { enum: ['md', 'json', 'junit', 'html', 'sarif', 'github', 'changelog'] },
       uniqueItems: true,
       minItems: 1,
     },
     failOn: { enum: ['error', 'warning', 'info', 'never'], description: 'Lowest severity that makes a run exit 1.' },
     strict: { type: 'boolean', description: 'A bad catalogue row is fatal (exit 2) instead of a finding.' },
+    ignore: { type: 'string', minLength: 1, description: 'Ignore file of accepted findings (default apiconform.ignore.yaml when it exists).' },
+    baseline: { type: 'string', minLength: 1, description: 'A findings.json: its findings are accepted, only new ones count for failOn.' },
     rules: {
       type: 'object',
       description: 'Severity per rule id, or "off".',

@@ -3,18 +3,8 @@ import type { FindingDraft } from '../rules/types.ts';
 import { ruleById } from '../rules/index.ts';
 import type { Api, CatalogueModel, Endpoint, Example, Response } from '../model/index.ts';
 import { cachedNormaliser, statusSchema, type NormalisedSchema } from '../schemas/index.ts';
-import { diffSchemas, type SchemaChangeKind } from './schema-diff.ts';
-
-/** The rule each kind of schema change is reported under. */
-const CHANGE_RULES: Record<SchemaChangeKind, string> = {
-  'property-removed': 'diff/property-removed',
-  'property-became-optional': 'diff/property-became-optional',
-  'type-widened': 'diff/type-widened',
-  'enum-widened': 'diff/enum-widened',
-  'constraint-relaxed': 'diff/constraint-relaxed',
-  'property-added': 'diff/property-added',
-  'type-narrowed': 'diff/type-narrowed',
-};
+import { diffSchemas } from './schema-diff.ts';
+import type { JsonSchema } from '../schemas/types.ts';
 
 const isSuccess = (status: number) => status >= 200 && status < 300;
 
@@ -34,11 +24,14 @@ export function diffCatalogues(before: CatalogueModel, after: CatalogueModel): F
   for (const { api, endpoint } of oldEndpoints.values()) {
     const now = newEndpoints.get(key(api, endpoint));
     if (!now) {
+      const deprecated = endpoint.responses.length > 0 && endpoint.responses.every((r) => isDeprecated(statusSchema(r, normalise).status.schema));
       findings.push({
-        ruleId: 'diff/endpoint-removed',
+        ruleId: deprecated ? 'diff/deprecated-removed' : 'diff/endpoint-removed',
         api: api.slug,
         endpoint: endpoint.slug,
-        message: `${api.name} › ${endpoint.name} is gone from the new catalogue (endpoint ${endpoint.id}): clients that call it break`,
+        message: deprecated
+          ? `${api.name} › ${endpoint.name} is gone from the new catalogue (endpoint ${endpoint.id}); it was deprecated, so clients were warned`
+          : `${api.name} › ${endpoint.name} is gone from the new catalogue (endpoint ${endpoint.id}): clients that call it break`,
         ...sourceOf(endpoint.responses[0]?.examples[0]),
       });
       continue;
@@ -71,14 +64,17 @@ function diffEndpoint(
   for (const response of before.responses) {
     const now = newResponses.get(response.status);
     if (!now) {
+      const deprecated = isSuccess(response.status) && isDeprecated(statusSchema(response, normalise).status.schema);
       findings.push({
-        ruleId: isSuccess(response.status) ? 'diff/success-status-removed' : 'diff/error-status-removed',
+        ruleId: deprecated ? 'diff/deprecated-removed' : isSuccess(response.status) ? 'diff/success-status-removed' : 'diff/error-status-removed',
         api: api.slug,
         endpoint: after.slug,
         status: response.status,
-        message: isSuccess(response.status)
-          ? `${label} no longer documents ${response.status}: clients that expect it get a status they do not handle`
-          : `${label} no longer documents ${response.status}`,
+        message: deprecated
+          ? `${label} no longer documents ${response.status}; its body was deprecated, so clients were warned`
+          : isSuccess(response.status)
+            ? `${label} no longer documents ${response.status}: clients that expect it get a status they do not handle`
+            : `${label} no longer documents ${response.status}`,
         ...sourceOf(response.examples[0]),
       });
       continue;
@@ -88,7 +84,7 @@ function diffEndpoint(
   for (const response of after.responses) {
     if (oldResponses.has(response.status)) continue;
     findings.push({
-      ruleId: 'diff/status-added',
+      ruleId: isSuccess(response.status) ? 'diff/success-status-added' : 'diff/error-status-added',
       api: api.slug,
       endpoint: after.slug,
       status: response.status,
@@ -114,9 +110,9 @@ function diffStatus(
   if (old.hash === now.hash) return; // equal up to key order: nothing to compare
   const pointers = { old: old.pointer.slice(1), new: now.pointer.slice(1) };
   for (const change of diffSchemas(old.schema, now.schema, pointers)) {
-    const removal = change.kind === 'property-removed';
+    const removal = change.kind.endsWith('-removed');
     findings.push({
-      ruleId: CHANGE_RULES[change.kind],
+      ruleId: `diff/${change.kind}`,
       api: api.slug,
       endpoint: endpoint.slug,
       status: after.status,
@@ -126,6 +122,14 @@ function diffStatus(
       ...sourceOf((removal ? before : after).examples[0]),
     });
   }
+}
+
+/** A body schema marked `deprecated: true` at its root: the status (or, all of them, the endpoint) may go. */
+function isDeprecated(schema: JsonSchema): boolean {
+  if (typeof schema !== 'object') return false;
+  if (schema.deprecated === true) return true;
+  // distinct example schemas of one status sit in an anyOf: deprecated when every one is
+  return Array.isArray(schema.anyOf) && schema.anyOf.length > 0 && (schema.anyOf as JsonSchema[]).every(isDeprecated);
 }
 
 function key(api: Api, endpoint: Endpoint): string {

@@ -1,2 +1,2 @@
-export type { Finding, FindingSource, Severity } from './types.ts';
-export { SEVERITIES, compareFindings, isAtLeast, severityRank } from './types.ts';
+export type { Finding, FindingAcceptance, FindingSource, Severity } from './types.ts';
+export { SEVERITIES, compareFindings, isAtLeast, isCounted, severityRank } from './types.ts';

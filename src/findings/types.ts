@@ -30,6 +30,22 @@ export interface Finding {
   /** The value or excerpt that shows it (kept small). */
   evidence?: unknown;
   source?: FindingSource;
+  /**
+   * Set when the finding is known and accepted (an ignore-file entry or a baseline): it is still
+   * reported, but does not count for `--fail-on`.
+   */
+  accepted?: FindingAcceptance;
+}
+
+export interface FindingAcceptance {
+  by: 'ignore' | 'baseline';
+  reason: string;
+  expires?: string;
+}
+
+/** Whether a finding counts for `--fail-on` and the totals (accepted ones do not). */
+export function isCounted(finding: Finding): boolean {
+  return finding.accepted === undefined;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };

@@ -1,4 +1,5 @@
 import type { Finding } from '../findings/types.ts';
+import { compareFindings } from '../findings/types.ts';
 import { summariseReport, uniqueCases } from './summary.ts';
 import type { DriftBlindness, SeverityCounts } from './summary.ts';
 import type { ReportCase, ReportCatalogue, ReportInput } from './types.ts';
@@ -16,7 +17,10 @@ export const FINDINGS_JSON_SCHEMA = 'apiconform/findings@1';
  * - `failOn`: `error | warning | info | never`; `failed`: whether the exit code is 1
  * - `totals`: `{ error, warning, info }`
  * - `durationMs`: only when the run was timed (it makes the file differ between runs)
- * - `findings`: every finding in `compareFindings` order, keys in the `Finding` record's order
+ * - `accepted`: how many findings an ignore entry or a baseline accepted (left out of `totals`)
+ * - `findings`: every finding in `compareFindings` order, keys in a fixed order; an accepted one
+ *   carries `accepted: { by, reason, expires? }`
+ * - `fixed`: with a baseline, its findings that no longer occur
  * - `cases`: every endpoint×status that was checked, sorted, so a merged report knows what was clean
  */
 export interface FindingsJson {
@@ -30,7 +34,9 @@ export interface FindingsJson {
   /** Derived from the `property/drift-blind` findings (absent when there are none). */
   driftBlindness?: DriftBlindness[];
   durationMs?: number;
+  accepted?: number;
   findings: Finding[];
+  fixed?: Finding[];
   cases: ReportCase[];
 }
 
@@ -47,7 +53,9 @@ export function toFindingsJson(input: ReportInput): FindingsJson {
     totals: summary.totals,
     ...(summary.driftBlindness.length > 0 ? { driftBlindness: summary.driftBlindness } : {}),
     ...(input.durationMs === undefined ? {} : { durationMs: input.durationMs }),
-    findings: summary.findings.map(orderedFinding),
+    ...(summary.accepted.length > 0 ? { accepted: summary.accepted.length } : {}),
+    findings: [...summary.findings, ...summary.accepted].sort(compareFindings).map(orderedFinding),
+    ...(input.fixed ? { fixed: summary.fixed.map(orderedFinding) } : {}),
     cases: uniqueCases(input.cases).map(({ api, apiName, endpoint, endpointName, status }) => ({
       api,
       apiName,
@@ -64,7 +72,7 @@ export function renderJson(input: ReportInput): string {
 
 /** The finding record's key order, absent optional fields left out (never `null`). */
 function orderedFinding(finding: Finding): Finding {
-  const { ruleId, severity, api, endpoint, status, example, pointer, message, evidence, source } = finding;
+  const { ruleId, severity, api, endpoint, status, example, pointer, message, evidence, source, accepted } = finding;
   return {
     ruleId,
     severity,
@@ -78,5 +86,6 @@ function orderedFinding(finding: Finding): Finding {
     ...(source === undefined
       ? {}
       : { source: source.rowId === undefined ? { file: source.file, line: source.line } : { file: source.file, line: source.line, rowId: source.rowId } }),
+    ...(accepted === undefined ? {} : { accepted }),
   };
 }

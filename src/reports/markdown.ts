@@ -88,7 +88,8 @@ function renderHead(input: ReportInput, summary: ReportSummary, top: number): st
       `${plural(catalogue.rows, 'row')}, ${plural(catalogue.apis, 'API')}, ${plural(catalogue.endpoints, 'endpoint')}, ` +
       `${plural(catalogue.responses, 'response')}. ${mdText(`${input.tool.name} ${input.tool.version}`)}, fail on ${mdText(input.failOn)}.`,
   ];
-  if (summary.findings.length === 0) return `${lines.join('\n')}\n\nNo findings.\n`;
+  lines.push(...acceptedLines(summary));
+  if (summary.findings.length === 0) return `${lines.join('\n')}\n\nNo findings${summary.accepted.length > 0 ? ' other than accepted ones' : ''}.\n`;
 
   lines.push('', '### Top rules', '', '| Rule | Title | Errors | Warnings | Infos |', '| --- | --- | ---: | ---: | ---: |');
   for (const rule of summary.byRule.slice(0, top)) {
@@ -110,6 +111,25 @@ function renderHead(input: ReportInput, summary: ReportSummary, top: number): st
   }
   if (worst.length > top) lines.push(`| … ${plural(worst.length - top, 'more API')} | | | | |`);
   return lines.join('\n');
+}
+
+/** Accepted findings (with their reasons) and findings fixed since the baseline, each listed apart from the rest. */
+function acceptedLines(summary: ReportSummary, limit = 20): string[] {
+  const lines: string[] = [];
+  const where = (f: Finding) => `${mdCode(f.endpoint === '' ? f.api || '(catalogue)' : `${f.api}/${f.endpoint}`)}${f.status === undefined ? '' : ` ${f.status}`}`;
+  if (summary.accepted.length > 0) {
+    lines.push('', `### Accepted (${summary.accepted.length}, not counted)`, '', '| | Where | Rule | Pointer | Reason |', '| --- | --- | --- | --- | --- |');
+    for (const f of summary.accepted.slice(0, limit)) {
+      lines.push(`| ${SEVERITY_ICON[f.severity]} | ${where(f)} | ${mdCode(f.ruleId)} | ${f.pointer === undefined ? '' : mdCode(truncateText(f.pointer || '(root)', POINTER_CHARS))} | ${mdText(truncateText(`${f.accepted!.by === 'baseline' ? 'baseline' : f.accepted!.reason}${f.accepted!.expires ? ` (until ${f.accepted!.expires})` : ''}`, MESSAGE_CHARS))} |`);
+    }
+    if (summary.accepted.length > limit) lines.push(`| … | ${plural(summary.accepted.length - limit, 'more')} in findings.json | | | |`);
+  }
+  if (summary.fixed.length > 0) {
+    lines.push('', `### Fixed since the baseline (${summary.fixed.length})`, '', '| Where | Rule | Pointer |', '| --- | --- | --- |');
+    for (const f of summary.fixed.slice(0, limit)) lines.push(`| ${where(f)} | ${mdCode(f.ruleId)} | ${f.pointer === undefined ? '' : mdCode(truncateText(f.pointer || '(root)', POINTER_CHARS))} |`);
+    if (summary.fixed.length > limit) lines.push(`| … ${plural(summary.fixed.length - limit, 'more')} in findings.json | | |`);
+  }
+  return lines;
 }
 
 function groupHead(api: ApiCount): string {

@@ -25,6 +25,10 @@ export interface ReportSummary {
    * detect, on how many responses ("drift checks are blind to missing fields on N of M responses").
    */
   driftBlindness: DriftBlindness[];
+  /** Findings accepted by an ignore entry or a baseline: listed, never in `totals` nor the verdict. */
+  accepted: Finding[];
+  /** Baseline findings that no longer occur. */
+  fixed: Finding[];
 }
 
 export interface DriftBlindness {
@@ -98,7 +102,8 @@ export function caseHasFindings(findings: readonly Finding[]): (item: ReportCase
 }
 
 export function summariseReport(input: ReportInput): ReportSummary {
-  const findings = [...input.findings].sort(compareFindings);
+  const accepted = input.findings.filter((f) => f.accepted).sort(compareFindings);
+  const findings = input.findings.filter((f) => !f.accepted).sort(compareFindings);
   const totals = emptyCounts();
   for (const finding of findings) totals[finding.severity] += 1;
   const failed = input.failOn !== 'never' && findings.some((f) => isAtLeast(f.severity, input.failOn as Severity));
@@ -147,6 +152,8 @@ export function summariseReport(input: ReportInput): ReportSummary {
     totals,
     failed,
     driftBlindness: driftBlindnessOf(findings, uniqueCases(input.cases).length),
+    accepted,
+    fixed: [...(input.fixed ?? [])].sort(compareFindings),
     byRule: [...rules.values()].sort((a, b) => compareCounts(a.counts, b.counts) || compareText(a.ruleId, b.ruleId)),
     byApi: [...apis.values()].sort((a, b) => compareCounts(a.counts, b.counts) || compareText(a.api, b.api)),
     byStatusClass: [...classes.values()],

@@ -13,6 +13,8 @@ export interface ReportInput {
   catalogue: ReportCatalogue;
   /** Already graded (severity is final); any order, writers sort with `compareFindings`. */
   findings: Finding[];
+  /** With a baseline: its findings that no longer occur (reported as fixed, never counted). */
+  fixed?: Finding[];
   /** Every endpoint×status that was checked, clean or not: JUnit testcases, the HTML "clean" rows. */
   cases: ReportCase[];
   /** Titles and explanations for the rule ids; a finding whose rule is missing here shows its id. */
@@ -43,10 +45,10 @@ export interface ReportCase {
   status: number;
 }
 
-export type ReportFormat = 'md' | 'json' | 'junit' | 'html' | 'sarif' | 'github';
+export type ReportFormat = 'md' | 'json' | 'junit' | 'html' | 'sarif' | 'github' | 'changelog';
 
 /** In the order `--format` documents them and `writeReports` writes them. */
-export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'json', 'junit', 'html', 'sarif', 'github'];
+export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'json', 'junit', 'html', 'sarif', 'github', 'changelog'];
 
 /** What a command writes when neither `--format` nor the config says: the CI formats are asked for. */
 export const DEFAULT_REPORT_FORMATS: readonly ReportFormat[] = ['md', 'json', 'junit', 'html'];
@@ -62,4 +64,5 @@ export const REPORT_FILE_NAMES: Readonly<Record<Exclude<ReportFormat, 'github'>,
   junit: 'junit.xml',
   html: 'index.html',
   sarif: 'findings.sarif',
+  changelog: 'changelog.md',
 };

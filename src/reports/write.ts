@@ -8,6 +8,7 @@ import { renderJson } from './json.ts';
 import { renderJunit } from './junit.ts';
 import { renderMarkdown } from './markdown.ts';
 import { renderSarif } from './sarif.ts';
+import { renderChangelog } from './changelog.ts';
 import { DEFAULT_REPORT_FORMATS, REPORT_FILE_NAMES, REPORT_FORMATS } from './types.ts';
 import type { ReportFormat, ReportInput } from './types.ts';
 
@@ -18,6 +19,7 @@ export const RENDERERS: Readonly<Record<ReportFormat, (input: ReportInput) => st
   html: renderHtml,
   sarif: (input) => renderSarif(input),
   github: renderGithub,
+  changelog: renderChangelog,
 };
 
 /** Where `github`'s output goes; the process's by default, replaceable in tests. */

@@ -1,2 +1,2 @@
-export type { RuleDefinition, RuleStage, FindingDraft } from './types.ts';
+export type { RuleDefinition, RuleStage, FindingDraft, OasdiffCheck } from './types.ts';
 export { RULES, ruleById } from './registry.ts';

@@ -3,6 +3,8 @@ import { CONTRACT_RULES } from '../verify/rules/index.ts';
 import { PROPERTY_RULES } from '../checks/properties/rules/index.ts';
 import { DIFF_RULES } from '../diff/rules/index.ts';
 import { DRIFT_RULES } from '../drift/rules/index.ts';
+import { acceptExpiredEntry } from './accept-expired-entry.ts';
+import { acceptUnusedEntry } from './accept-unused-entry.ts';
 import { catalogueDuplicateExample } from './catalogue-duplicate-example.ts';
 import { catalogueInvalidRow } from './catalogue-invalid-row.ts';
 import { endpointNoSuccessResponse } from './endpoint-no-success-response.ts';
@@ -28,6 +30,8 @@ export const RULES: readonly RuleDefinition[] = [
   ...PROPERTY_RULES,
   ...DIFF_RULES,
   ...DRIFT_RULES,
+  acceptExpiredEntry,
+  acceptUnusedEntry,
   catalogueDuplicateExample,
   catalogueInvalidRow,
   endpointNoSuccessResponse,

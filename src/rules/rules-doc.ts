@@ -55,6 +55,7 @@ export function renderRulesDoc(rules: readonly RuleDefinition[]): string {
       '',
       `**Catalogue case.** ${paragraph(rule.catalogueCase)}`,
       '',
+      ...(rule.oasdiff ? [`**oasdiff.** ${rule.oasdiff.length > 0 ? rule.oasdiff.map((check) => `\`${check.id}\` (${check.level})`).join(', ') : 'no matching check'}`, ''] : []),
       `**Configure.** \`{ "rules": { ${JSON.stringify(rule.id)}: "${other}" } }\` in \`apiconform.config.json\`, or in \`apiconform.config.yaml\`:`,
       '',
       '```yaml',

@@ -52,6 +52,8 @@ export interface RunResult {
   /** Every endpoint × status checked. */
   cases: ReportCase[];
   findings: Finding[];
+  /** With a baseline: its findings that no longer occur. */
+  fixed?: Finding[];
   durationMs: number;
 }
 
@@ -302,6 +304,7 @@ export function reportInputFor(run: RunResult, config: ResolvedConfig): ReportIn
     command: run.command,
     catalogue: { ...run.catalogue, responses: run.cases.length },
     findings: run.findings,
+    ...(run.fixed ? { fixed: run.fixed } : {}),
     cases: run.cases,
     rules: RULES,
     failOn: config.failOn,

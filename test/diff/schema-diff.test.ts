@@ -30,12 +30,12 @@ describe('diffSchemas (a response schema, seen by its client)', () => {
     changed.properties.lines = { type: 'array', maxItems: 3, items: { type: 'object', properties: { sku: { type: 'string' } }, required: ['sku'] } };
     changed.properties.total = { type: 'number' };
     expect(kinds(diffSchemas(order, changed, { old: '/$defs/status200', new: '/$defs/status200' }))).toEqual([
-      'constraint-relaxed lines /$defs/status200/properties/lines',
-      'constraint-relaxed lines[].sku /$defs/status200/properties/lines/items/properties/sku',
-      'enum-widened status /$defs/status200/properties/status',
+      'enum-value-added status /$defs/status200/properties/status',
+      'max-items-increased lines /$defs/status200/properties/lines',
+      'max-length-increased lines[].sku /$defs/status200/properties/lines/items/properties/sku',
       'property-added total /$defs/status200/properties/total',
       'property-became-optional status /$defs/status200/properties/status',
-      'property-removed id /$defs/status200/properties/id',
+      'required-property-removed id /$defs/status200/properties/id',
       'type-widened note /$defs/status200/properties/note',
     ]);
   });
@@ -47,13 +47,29 @@ describe('diffSchemas (a response schema, seen by its client)', () => {
     expect(kinds(diffSchemas(number, integer))).toEqual(['type-narrowed n /properties/n']);
   });
 
-  it('folds anyOf branches: a member is required only if every object branch requires it', () => {
-    const before = { anyOf: [{ type: 'object', properties: { a: { type: 'string' } }, required: ['a'] }, { type: 'object', properties: { a: { type: 'string' }, b: { type: 'integer' } }, required: ['a', 'b'] }] };
-    const after = { anyOf: [{ type: 'object', properties: { a: { type: 'string' } }, required: ['a'] }, { type: 'object', properties: { b: { type: 'integer' } }, required: ['b'] }] };
-    // b was never guaranteed; a was, and no longer is
-    expect(kinds(diffSchemas(before, after))).toEqual(['property-became-optional a /anyOf/0/properties/a']);
-    // a body that may now also be a string: widened at the root
-    expect(kinds(diffSchemas(before, { anyOf: [...before.anyOf, { type: 'string' }] }))).toEqual(['type-widened (root) ']);
+  it('matches anyOf/oneOf members by shape, not position: reordering is no change, a change inside a later member is found', () => {
+    const a = { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] };
+    const b = { type: 'object', properties: { b: { type: 'integer' }, c: { type: 'string' } }, required: ['b'] };
+    expect(diffSchemas({ anyOf: [a, b] }, { anyOf: [b, a] })).toEqual([]);
+    const bLoose = { ...b, required: [] };
+    expect(kinds(diffSchemas({ anyOf: [a, b] }, { anyOf: [bLoose, a] }))).toEqual(['property-became-optional b /anyOf/0/properties/b']);
+    // a body that may now also be a string: widened at the root, not a member added as well
+    expect(kinds(diffSchemas({ anyOf: [a, b] }, { anyOf: [a, b, { type: 'string' }] }))).toEqual(['type-widened (root) ']);
+  });
+
+  it('matches oneOf members by a constant tag first', () => {
+    const sms = (extra: object) => ({ type: 'object', properties: { kind: { const: 'sms' }, ...extra }, required: ['kind'] });
+    const viber = (extra: object) => ({ type: 'object', properties: { kind: { const: 'viber' }, ...extra }, required: ['kind'] });
+    // same property names, but the tags say which is which: the price moved from viber to sms
+    const before = { oneOf: [sms({ to: { type: 'string' } }), viber({ to: { type: 'string' }, price: { type: 'integer' } })] };
+    const after = { oneOf: [viber({ to: { type: 'string' } }), sms({ to: { type: 'string' }, price: { type: 'integer' } })] };
+    expect(kinds(diffSchemas(before, after))).toEqual(['optional-property-removed price /oneOf/1/properties/price', 'property-added price /oneOf/1/properties/price']);
+  });
+
+  it('keeps every keyword of allOf parts: an enum, a bound or a required name in any part counts', () => {
+    const before = { allOf: [{ type: 'object', properties: { s: { type: 'string' } } }, { properties: { s: { maxLength: 4 } }, required: ['s'] }] };
+    const after = { allOf: [{ type: 'object', properties: { s: { type: 'string' } } }, { properties: { s: { maxLength: 8 } } }] };
+    expect(kinds(diffSchemas(before, after))).toEqual(['max-length-increased s /allOf/0/properties/s', 'property-became-optional s /allOf/0/properties/s']);
   });
 
   it('follows local $refs, recursive ones included, and reports pointers where the definitions are', () => {
@@ -62,23 +78,31 @@ describe('diffSchemas (a response schema, seen by its client)', () => {
       $ref: '#/$defs/node',
     });
     expect(kinds(diffSchemas(tree({ type: 'integer' }), tree({ type: 'string' }), { old: '/$defs/status200', new: '/$defs/status200' }))).toEqual([
-      'type-narrowed value /$defs/status200/$defs/node/properties/value',
-      'type-widened value /$defs/status200/$defs/node/properties/value',
+      'type-changed value /$defs/status200/$defs/node/properties/value',
     ]);
   });
 
-  it('a closed set that opens up, and bounds that loosen or go, are risky; tighter ones are not reported', () => {
-    expect(kinds(diffSchemas({ type: 'string', enum: ['a'] }, { type: 'string' }))).toEqual(['enum-widened (root) ']);
-    expect(kinds(diffSchemas({ const: 'a' }, { enum: ['a', 'b'] }))).toEqual(['enum-widened (root) ']);
-    expect(diffSchemas({ type: 'string' }, { type: 'string', enum: ['a'], maxLength: 3, pattern: '^a' })).toEqual([]);
-    expect(kinds(diffSchemas({ type: 'string', format: 'date-time', pattern: '^2' }, { type: 'string' }))).toEqual(['constraint-relaxed (root) ', 'constraint-relaxed (root) ']);
-    expect(kinds(diffSchemas({ type: 'integer', minimum: 0, maximum: 10 }, { type: 'integer', minimum: 1, maximum: 9 }))).toEqual([]);
-    expect(kinds(diffSchemas({ type: 'integer', minimum: 0 }, { type: 'integer', minimum: -1 }))).toEqual(['constraint-relaxed (root) ']);
+  it('loosened bounds are breaking, tighter ones are info (constraint-tightened)', () => {
+    expect(kinds(diffSchemas({ type: 'string', enum: ['a'] }, { type: 'string' }))).toEqual(['enum-value-added (root) ']);
+    expect(kinds(diffSchemas({ const: 'a' }, { enum: ['a', 'b'] }))).toEqual(['enum-value-added (root) ']);
+    expect(kinds(diffSchemas({ type: 'string' }, { type: 'string', enum: ['a'], maxLength: 3, pattern: '^a' }))).toEqual(['constraint-tightened (root) ', 'constraint-tightened (root) ', 'pattern-added (root) ']);
+    expect(kinds(diffSchemas({ type: 'string', format: 'date-time', pattern: '^2' }, { type: 'string' }))).toEqual(['format-widened (root) ', 'pattern-removed (root) ']);
+    expect(kinds(diffSchemas({ type: 'integer', minimum: 0, maximum: 10 }, { type: 'integer', minimum: 1, maximum: 9 }))).toEqual(['constraint-tightened (root) ', 'constraint-tightened (root) ']);
+    expect(kinds(diffSchemas({ type: 'integer', minimum: 0 }, { type: 'integer', minimum: -1 }))).toEqual(['minimum-decreased (root) ']);
+    // maximum 10 and exclusiveMaximum 10 → exclusiveMaximum 11 and maximum 10: the same bound written another way
+    expect(diffSchemas({ type: 'number', maximum: 10 }, { type: 'number', maximum: 10, exclusiveMaximum: 11 })).toEqual([]);
   });
 
   it('boolean schemas: true admits everything, false nothing', () => {
-    expect(kinds(diffSchemas({ type: 'string' }, true))).toEqual(['type-widened (root) ']);
-    expect(diffSchemas(true, { type: 'string' }).map((c) => c.kind)).toEqual(['type-narrowed']);
+    expect(kinds(diffSchemas({ type: 'string' }, true))).toEqual(['became-nullable (root) ', 'type-widened (root) ']);
+    expect(diffSchemas(true, { type: 'string' }).map((c) => c.kind).sort()).toEqual(['became-not-nullable', 'type-narrowed']);
     expect(diffSchemas({ type: 'string' }, false)).toEqual([]);
+  });
+
+  it('stops on hostile recursion instead of running away', () => {
+    const loop = { $defs: { a: { $ref: '#/$defs/b' }, b: { $ref: '#/$defs/a' } }, $ref: '#/$defs/a' };
+    expect(diffSchemas(loop, loop)).toEqual([]);
+    const deep = { $defs: { n: { type: 'array', contains: { $ref: '#/$defs/n' }, items: { $ref: '#/$defs/n' } } }, $ref: '#/$defs/n' };
+    expect(diffSchemas(deep, { ...deep, $defs: { n: { ...deep.$defs.n, maxItems: 1 } } }).length).toBeGreaterThan(0);
   });
 });

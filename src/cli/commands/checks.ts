@@ -83,14 +83,14 @@ async function execute(commandName: 'lint' | 'validate' | 'all', catalogue: stri
       selfCheck: flags.selfCheck ?? context.config.validate.selfCheck,
     },
   };
-  const { runAll, runChecksCommand, reportInputFor, reportDir } = await import('../../run/index.ts');
+  const { runAll, runChecksCommand, reportInputFor, reportDir, applyAcceptance } = await import('../../run/index.ts');
   const { writeReports } = await import('../../reports/index.ts');
   const started = performance.now();
   const phases = phaseLines(output);
   const onPhase = phases.onPhase;
   const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
   const runOptions = { config, onPhase, ...(shard ? { shard } : {}) };
-  const result = commandName === 'all' ? await runAll(runOptions) : await runChecksCommand(commandName, runOptions);
+  const result = await applyAcceptance(commandName === 'all' ? await runAll(runOptions) : await runChecksCommand(commandName, runOptions), config);
   phases.end();
 
   const dir = reportDir(config, commandName, flags.out);
@@ -118,21 +118,24 @@ export function phaseLines(output: CommandContext['output']): { onPhase: (phase:
 
 export function summarise(context: CommandContext, config: CommandContext['config'], result: RunResult, written: string[], seconds: number): void {
   const { output } = context;
-  const counts = countBySeverity(result.findings);
+  const counted = result.findings.filter((f) => !f.accepted);
+  const accepted = result.findings.length - counted.length;
+  const counts = countBySeverity(counted);
   if (context.json) {
-    output.result(JSON.stringify({ command: result.command, catalogue: result.catalogue, totals: counts, reports: written, findings: result.findings }, null, 2));
+    output.result(JSON.stringify({ command: result.command, catalogue: result.catalogue, totals: counts, accepted, ...(result.fixed ? { fixed: result.fixed.length } : {}), reports: written, findings: result.findings }, null, 2));
     return;
   }
-  const shown = result.findings.filter((f) => f.severity === 'error').slice(0, 10);
+  const shown = counted.filter((f) => f.severity === 'error').slice(0, 10);
   for (const finding of shown) output.info(formatFindingLine(finding));
   const more = counts.error - shown.length;
   if (more > 0) output.info(output.colors.dim(`… and ${more} more errors`));
   const { apis, endpoints } = result.catalogue;
   output.info(
     `\n${result.command}: ${result.catalogue.rows} rows, ${apis} APIs, ${endpoints} endpoints — ` +
-      `${output.colors.red(`${counts.error} errors`)}, ${output.colors.yellow(`${counts.warning} warnings`)}, ${counts.info} info (${seconds.toFixed(1)} s)`,
+      `${output.colors.red(`${counts.error} errors`)}, ${output.colors.yellow(`${counts.warning} warnings`)}, ${counts.info} info` +
+      `${accepted > 0 ? `, ${accepted} accepted` : ''}${result.fixed?.length ? `, ${result.fixed.length} fixed since the baseline` : ''} (${seconds.toFixed(1)} s)`,
   );
   output.info(`reports: ${written.join(', ')}`);
-  const failing = config.failOn === 'never' ? 0 : result.findings.filter((f) => ['error', 'warning', 'info'].indexOf(f.severity) <= ['error', 'warning', 'info'].indexOf(config.failOn as string)).length;
+  const failing = config.failOn === 'never' ? 0 : counted.filter((f) => ['error', 'warning', 'info'].indexOf(f.severity) <= ['error', 'warning', 'info'].indexOf(config.failOn as string)).length;
   if (failing > 0) output.info(`${output.colors.red('✗')} ${failing} finding${failing === 1 ? '' : 's'} at or above ${config.failOn} (exit 1)`);
 }

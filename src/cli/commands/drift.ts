@@ -46,12 +46,12 @@ async function execute(catalogue: string | undefined, flags: DriftFlags): Promis
   const { parseShard } = await import('../../drift/index.ts');
   const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
   const concurrency = integerFlag(flags.concurrency, '--concurrency', 1, 256);
-  const { runDrift, reportInputFor, reportDir } = await import('../../run/index.ts');
+  const { runDrift, reportInputFor, reportDir, applyAcceptance } = await import('../../run/index.ts');
   const { writeReports } = await import('../../reports/index.ts');
   const started = performance.now();
   const phases = phaseLines(output);
   let progress: ReturnType<typeof output.progress> | undefined;
-  const result = await runDrift({
+  const drifted = await runDrift({
     config,
     bindings: flags.bindings!,
     ...(shard ? { shard } : {}),
@@ -64,6 +64,7 @@ async function execute(catalogue: string | undefined, flags: DriftFlags): Promis
   });
   progress?.stop();
   phases.end();
+  const result = { ...drifted, ...(await applyAcceptance(drifted, config)) };
   const dir = reportDir(config, 'drift', flags.out);
   const written = await writeReports(dir, reportInputFor(result, config), config.formats);
   const resultsFile = join(dir, 'results.json');

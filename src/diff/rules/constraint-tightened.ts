@@ -1,0 +1,11 @@
+import type { RuleDefinition } from '../../rules/types.ts';
+
+export const diffConstraintTightened: RuleDefinition = {
+  id: 'diff/constraint-tightened',
+  stage: 'diff',
+  severity: 'info',
+  title: "Response constraint tightened or added",
+  why: "A bound, enum, `contains`, dependency, conditional, content declaration or closed object was added or tightened: the response promises more than before, so no client breaks. One rule for every tightening, listed for review because generated types and mocks may need to follow.",
+  catalogueCase: "A catalogue schema that gains `maxLength`, `format: uuid` or `additionalProperties: false` when it is rewritten by hand from genson output.",
+  oasdiff: [{ id: "response-body-min-contains-increased", level: 'INFO' }, { id: "response-property-min-contains-increased", level: 'INFO' }, { id: "response-body-max-contains-decreased", level: 'INFO' }, { id: "response-property-max-contains-decreased", level: 'INFO' }, { id: "response-body-contains-added", level: 'INFO' }, { id: "response-property-contains-added", level: 'INFO' }, { id: "response-body-if-added", level: 'INFO' }, { id: "response-property-if-added", level: 'INFO' }, { id: "response-body-then-added", level: 'INFO' }, { id: "response-property-then-added", level: 'INFO' }, { id: "response-body-else-added", level: 'INFO' }, { id: "response-property-else-added", level: 'INFO' }, { id: "response-body-dependent-required-added", level: 'INFO' }, { id: "response-property-dependent-required-added", level: 'INFO' }, { id: "response-body-dependent-schema-added", level: 'INFO' }, { id: "response-property-dependent-schema-added", level: 'INFO' }, { id: "response-body-pattern-property-added", level: 'INFO' }, { id: "response-property-pattern-property-added", level: 'INFO' }, { id: "response-body-property-names-added", level: 'INFO' }, { id: "response-property-property-names-added", level: 'INFO' }, { id: "response-body-unevaluated-items-added", level: 'INFO' }, { id: "response-body-unevaluated-properties-added", level: 'INFO' }, { id: "response-property-unevaluated-items-added", level: 'INFO' }, { id: "response-property-unevaluated-properties-added", level: 'INFO' }, { id: "response-body-content-schema-added", level: 'INFO' }, { id: "response-property-content-schema-added", level: 'INFO' }],
+};
