@@ -8,6 +8,7 @@ import { phaseLines, summarise } from './checks.ts';
 
 interface DriftFlags extends GlobalFlags {
   bindings?: string;
+  baseUrl?: string;
   shard?: string;
   concurrency?: string;
   out?: string;
@@ -26,7 +27,8 @@ export function registerDrift(program: Command, run: Runner): void {
         'status, latency, verdict) to reports/drift/.',
     )
     .argument('[catalogue]', 'catalogue file (default: data/catalogue.csv)')
-    .requiredOption('--bindings <file>', 'bindings file (YAML or JSON; SPEC "Drift bindings")')
+    .option('--bindings <file>', 'bindings file (YAML or JSON); not needed for an OpenAPI catalogue')
+    .option('--base-url <url>', 'OpenAPI catalogue: call every endpoint here instead of the document\'s first server')
     .option('--shard <i/n>', 'call only shard I of N (stable by endpoint id; merge the shards with report --merge)')
     .option('--concurrency <n>', 'calls in flight at once (default 4)')
     .option('--out <dir>', 'report folder (default: reports/drift)')
@@ -53,7 +55,8 @@ async function execute(catalogue: string | undefined, flags: DriftFlags): Promis
   let progress: ReturnType<typeof output.progress> | undefined;
   const result = await runDrift({
     config,
-    bindings: flags.bindings!,
+    ...(flags.bindings ? { bindings: flags.bindings } : {}),
+    ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
     ...(shard ? { shard } : {}),
     ...(concurrency ? { concurrency } : {}),
     onPhase: phases.onPhase,
