@@ -7,6 +7,7 @@ import { registerContracts } from './commands/contracts.ts';
 import { registerDiff } from './commands/diff.ts';
 import { registerReport } from './commands/report.ts';
 import { registerDrift } from './commands/drift.ts';
+import { registerOpenApi } from './commands/openapi.ts';
 import { VERSION } from '../version.ts';
 
 /**
@@ -43,6 +44,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerDiff(program, run);
   registerDrift(program, run);
   registerReport(program, run);
+  registerOpenApi(program, run);
 
   program.addHelpText(
     'after',
