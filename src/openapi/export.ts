@@ -61,14 +61,15 @@ function exportApi(api: Api, bindings: Bindings | undefined, normalise: (example
       });
       const label = response.examples.find((e) => e.summary)?.summary;
       responses[String(status.status)] = {
-        description: label ?? `Status ${status.status}`,
-        content: { 'application/json': { schema: components.use(status.schema, status.hash, `${endpoint.typeName}Response${status.status}`), examples } },
+        description: label ?? '', // the catalogue has no label for it
+        content: { 'application/json': { schema: components.use(status.schema, JSON.stringify(status.schema), `${endpoint.typeName}Response${status.status}`), examples } },
       };
     }
     const operation: Record<string, unknown> = {
       operationId: operationIds.get(endpoint.id)!,
       summary: endpoint.name,
-      ...(endpoint.description ? { description: endpoint.description } : {}),
+      ...(operationIds.get(endpoint.id) !== endpoint.name ? { 'x-apiconform-name': endpoint.name } : {}),
+      description: endpoint.description,
       ...pathParameters(path),
       responses,
       'x-apiconform-endpoint': endpoint.id,
@@ -108,8 +109,10 @@ function pathParameters(path: string): { parameters?: unknown[] } {
 }
 
 /**
- * Component schemas by content: the first schema of a given canonical form gets a component
- * (named after the first response that uses it); every use is a `$ref` to it. A body schema's own
+ * Component schemas by content: the first schema of a given JSON text gets a component (by text,
+ * not canonical hash: key order decides the order of generated type members, so schemas equal up
+ * to key order are kept apart and a round trip builds the same types)
+ * named after the first response that uses it; every use is a `$ref` to it. A body schema's own
  * `$defs` and `#/…` refs are rewritten to live under its component.
  */
 class ComponentNames {

@@ -43,7 +43,8 @@ export async function* readOpenApi(path: string, file = path): AsyncGenerator<Ra
   const refs = new LocalRefs(document);
   const info = isPlainObject(document.info) ? document.info : {};
   const title = typeof info.title === 'string' && info.title.trim() ? info.title.trim() : 'OpenAPI document';
-  const apiId = uuidOf(`api\n${title}`);
+  // ids written by `apiconform openapi` are read back, so a round trip keeps them
+  const apiId = uuidExtension(info['x-apiconform-api']) ?? uuidOf(`api\n${title}`);
   const paths = isPlainObject(document.paths) ? document.paths : {};
   const documentServer = serverUrl(document.servers);
 
@@ -55,7 +56,7 @@ export async function* readOpenApi(path: string, file = path): AsyncGenerator<Ra
       if (!isPlainObject(operation)) continue;
       const line = source.lineOf(['paths', template, method]) ?? 1;
       const METHOD = method.toUpperCase();
-      const endpointId = uuidOf(`endpoint\n${title}\n${METHOD} ${template.replace(/\{[^}]*\}/g, '{}')}`);
+      const endpointId = uuidExtension(operation['x-apiconform-endpoint']) ?? uuidOf(`endpoint\n${title}\n${METHOD} ${template.replace(/\{[^}]*\}/g, '{}')}`);
       const baseUrl = serverUrl(operation.servers) ?? serverUrl(item.servers) ?? documentServer;
       const http: EndpointHttp = {
         method: METHOD,
@@ -63,15 +64,15 @@ export async function* readOpenApi(path: string, file = path): AsyncGenerator<Ra
         samplePath: samplePath(template, [...parameterList(refs, item.parameters), ...parameterList(refs, operation.parameters)]),
         ...(baseUrl ? { baseUrl } : {}),
       };
-      const name = typeof operation.operationId === 'string' && operation.operationId.trim() ? operation.operationId.trim() : `${METHOD} ${template}`;
-      const description = [operation.summary, operation.description].find((d): d is string => typeof d === 'string' && d.trim() !== '') ?? '';
+      const name = typeof operation['x-apiconform-name'] === 'string' ? operation['x-apiconform-name'] : typeof operation.operationId === 'string' && operation.operationId.trim() ? operation.operationId.trim() : `${METHOD} ${template}`;
+      const description = typeof operation.description === 'string' ? operation.description : typeof operation.summary === 'string' ? operation.summary : '';
       const responses = isPlainObject(operation.responses) ? operation.responses : {};
       let responseIndex = 0;
       for (const [code, rawResponse] of Object.entries(responses)) {
         if (!/^[1-5]\d\d$/.test(code)) continue; // `default` and `2XX` name no one status
         const response = refs.follow(rawResponse);
         if (!isPlainObject(response) || !isPlainObject(response.content)) continue;
-        const summary = typeof response.description === 'string' ? response.description : null;
+        const summary = typeof response.description === 'string' && response.description !== '' ? response.description : null;
         for (const [mediaType, rawMedia] of Object.entries(response.content)) {
           if (!JSON_MEDIA_TYPE.test(mediaType)) continue;
           const media = isPlainObject(rawMedia) ? rawMedia : {};
@@ -91,7 +92,9 @@ export async function* readOpenApi(path: string, file = path): AsyncGenerator<Ra
           const examples = examplesOf(refs, media);
           if (examples.length > 0) {
             for (let index = 0; index < examples.length; index++) {
-              yield { values: { ...values, id: `${id}/${index}`, response_json: JSON.stringify(examples[index]) }, source: { ...where, rowId: `${id}/${index}` }, http };
+              const { value, summary: label } = examples[index]!;
+              const row = { ...values, id: `${id}/${index}`, response_json: JSON.stringify(value), ...(label ? { response_summary: label } : {}) };
+              yield { values: row, source: { ...where, rowId: `${id}/${index}` }, http };
             }
           } else {
             const generated = generateBody(schema);
@@ -121,16 +124,21 @@ async function validateDocument(document: Record<string, unknown>, file: string,
 }
 
 /** Media type `example`, else each of `examples` (their `value`; `externalValue` is not fetched). */
-function examplesOf(refs: LocalRefs, media: Record<string, unknown>): unknown[] {
-  if (media.example !== undefined) return [media.example];
+function examplesOf(refs: LocalRefs, media: Record<string, unknown>): { value: unknown; summary?: string }[] {
+  if (media.example !== undefined) return [{ value: media.example }];
   if (!isPlainObject(media.examples)) return [];
-  const values: unknown[] = [];
+  const values: { value: unknown; summary?: string }[] = [];
   for (const raw of Object.values(media.examples)) {
     const example = refs.follow(raw);
-    if (isPlainObject(example) && 'value' in example && example.value !== undefined) values.push(example.value);
+    if (isPlainObject(example) && 'value' in example && example.value !== undefined) {
+      values.push({ value: example.value, ...(typeof example.summary === 'string' ? { summary: example.summary } : {}) });
+    }
   }
   return values;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const uuidExtension = (value: unknown): string | undefined => (typeof value === 'string' && UUID.test(value) ? value.toLowerCase() : undefined);
 
 function generateBody(schema: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
   try {

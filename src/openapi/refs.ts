@@ -49,18 +49,23 @@ export class LocalRefs {
       pending.push([ref, name]);
       return name;
     };
+    // A schema that is only a `$ref` (`schema: {$ref: '#/components/schemas/Pet'}`, the usual
+    // case) becomes that schema itself, refs into it relative to the new root: so a body schema
+    // exported by `apiconform openapi` reads back exactly as it was written.
+    const rootRef = isPlainObject(schema) && Object.keys(schema).length === 1 && typeof schema.$ref === 'string' && schema.$ref.startsWith('#') && this.target(schema.$ref) !== undefined ? schema.$ref : undefined;
     const copy = (value: unknown): unknown => {
       if (Array.isArray(value)) return value.map(copy);
       if (!isPlainObject(value)) return value;
       const out: Record<string, unknown> = {};
       for (const [key, child] of Object.entries(value)) {
         if (key === '$ref' && typeof child === 'string' && child.startsWith('#') && this.target(child) !== undefined) {
-          out.$ref = `#/$defs/${escapePointerToken(defName(child))}`;
+          if (rootRef !== undefined && (child === rootRef || child.startsWith(`${rootRef}/`))) out.$ref = `#${child.slice(rootRef.length)}`;
+          else out.$ref = `#/$defs/${escapePointerToken(defName(child))}`;
         } else setOwn(out, key, copy(child));
       }
       return out;
     };
-    const root = copy(schema);
+    const root = copy(rootRef !== undefined ? this.target(rootRef) : schema);
     while (pending.length > 0) {
       const [ref, name] = pending.shift()!;
       defs.set(name, copy(this.target(ref)));
