@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { dirname } from 'node:path';
-import { bundle, validate } from '@readme/openapi-parser';
+import { validate } from '@readme/openapi-parser';
+import { $RefParser } from '@apidevtools/json-schema-ref-parser';
 import { sampleFromSchema } from '../arbitraries/index.ts';
 import type { EndpointHttp, RawRecord } from '../catalogue/types.ts';
 import { normaliseSchema } from '../schemas/index.ts';
 import { inputError } from '../util/errors.ts';
 import { isPlainObject } from '../util/json.ts';
 import { readOpenApiSource } from './document.ts';
-import { LocalRefs, hasExternalRefs } from './refs.ts';
+import { LocalRefs, hasExternalRefs, isRemoteRef } from './refs.ts';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -17,8 +17,20 @@ export const GENERATED_EXAMPLE_SEED = 1;
 /** `application/json`, `application/problem+json`, `application/vnd.x+json; charset=utf-8`… */
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;.*)?$/i;
 
-/** Parser options: local files are followed (relative to the document), the network never. */
-const PARSER_OPTIONS = { resolve: { external: true, file: true, http: false as unknown as undefined } };
+/** Marks, during bundling, where a remote `$ref` was: the network is never asked for it. */
+const REMOTE_MARK = 'x-apiconform-remote-ref';
+
+/**
+ * Parser options: local files are followed (relative to the document); a remote `$ref` is
+ * "resolved" to a marker object without any request, and put back as a `$ref` after validation
+ * (the normaliser then drops and reports it like any remote `$ref` in a catalogue schema).
+ */
+const PARSER_OPTIONS = {
+  resolve: {
+    http: false,
+    remote: { order: 0, canRead: (file: { url: string }) => isRemoteRef(file.url), read: (file: { url: string }) => JSON.stringify({ [REMOTE_MARK]: file.url }) },
+  },
+};
 
 /**
  * An OpenAPI 3.0/3.1 document read as catalogue records: one record per operation × response
@@ -33,12 +45,14 @@ export async function* readOpenApi(path: string, file = path): AsyncGenerator<Ra
   let document = source.document;
   if (hasExternalRefs(document)) {
     try {
-      document = (await bundle(path, PARSER_OPTIONS as never)) as Record<string, unknown>;
+      // the ref parser itself (the one the OpenAPI parser wraps): its wrapper would always allow http
+      document = (await new $RefParser().bundle(path, PARSER_OPTIONS as never)) as unknown as Record<string, unknown>;
     } catch (error) {
       throw inputError(`cannot follow its $refs: ${firstLine(error)}`, { file }, error);
     }
   }
-  await validateDocument(document, file, dirname(path));
+  await validateDocument(document, file);
+  restoreRemoteRefs(document);
 
   const refs = new LocalRefs(document);
   const info = isPlainObject(document.info) ? document.info : {};
@@ -109,10 +123,27 @@ export async function* readOpenApi(path: string, file = path): AsyncGenerator<Ra
   }
 }
 
-async function validateDocument(document: Record<string, unknown>, file: string, _dir: string): Promise<void> {
+/** `{ "x-apiconform-remote-ref": url }` (left by bundling) → `{ "$ref": url }`, in place. */
+function restoreRemoteRefs(value: unknown): void {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (Array.isArray(current)) stack.push(...current);
+    else if (isPlainObject(current)) {
+      if (typeof current[REMOTE_MARK] === 'string') {
+        current.$ref = current[REMOTE_MARK];
+        delete current[REMOTE_MARK];
+      }
+      for (const child of Object.values(current)) if (typeof child === 'object' && child !== null) stack.push(child);
+    }
+  }
+}
+
+async function validateDocument(document: Record<string, unknown>, file: string): Promise<void> {
   let result: Awaited<ReturnType<typeof validate>>;
   try {
-    result = await validate(structuredClone(document) as never, PARSER_OPTIONS as never);
+    // bundled already: nothing external is left to resolve (remote refs are markers by now)
+    result = await validate(structuredClone(document) as never, { resolve: { external: false } });
   } catch (error) {
     throw inputError(`not a valid OpenAPI document: ${firstLine(error)}`, { file }, error);
   }
