@@ -135,6 +135,34 @@ describe('an OpenAPI document is a catalogue', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('lets summary/status-mismatch read the response description as the label', async () => {
+    const doc = join(dir, 'mislabelled.yaml');
+    await writeFile(
+      doc,
+      [
+        'openapi: 3.1.0',
+        'info: { title: Mislabelled, version: "1" }',
+        'paths:',
+        '  /things:',
+        '    get:',
+        '      operationId: listThings',
+        '      responses:',
+        '        "200":',
+        '          description: Not Found',
+        '          content:',
+        '            application/json:',
+        '              schema: { type: object, properties: { error: { type: string } } }',
+        '              example: { error: no such thing }',
+      ].join('\n'),
+    );
+    const out = join(dir, 'lint-mislabelled');
+    const result = runCli(['lint', doc, '--out', out, '--fail-on', 'never']);
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(await import('node:fs/promises').then((fs) => fs.readFile(join(out, 'findings.json'), 'utf8')));
+    const finding = report.findings.find((f: { ruleId: string }) => f.ruleId === 'summary/status-mismatch');
+    expect(finding?.message).toContain('"Not Found"');
+  });
+
   it('rejects an invalid OpenAPI document with an input error (exit 2)', async () => {
     const bad = join(dir, 'bad.yaml');
     await writeFile(bad, 'openapi: 3.0.3\ninfo: { title: Bad }\npaths:\n  /x:\n    get:\n      responses: 7\n');
