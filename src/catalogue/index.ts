@@ -29,7 +29,8 @@ const FORMATS: Record<string, CatalogueFormat> = {
 
 /**
  * The format of a catalogue file, by its extension; a `.json` file is an OpenAPI document when it
- * holds an object (a JSON catalogue is an array of rows). `.yaml`/`.yml` are always OpenAPI.
+ * holds an object with an `openapi` (or `swagger`) key near its start (a JSON catalogue is an array
+ * of rows). `.yaml`/`.yml` are always OpenAPI.
  */
 export function catalogueFormat(file: string): CatalogueFormat {
   const format = FORMATS[extname(file).toLowerCase()];
@@ -43,7 +44,7 @@ function fileHead(file: string): string {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
-    const buffer = Buffer.alloc(512);
+    const buffer = Buffer.alloc(64 * 1024);
     return buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0));
   } catch {
     return '';

@@ -61,9 +61,11 @@ export async function readOpenApiSource(path: string, file = path): Promise<Open
   };
 }
 
-/** Whether a file's first bytes make it an OpenAPI/Swagger document rather than a JSON array of rows. */
+/**
+ * Whether a `.json` file's first bytes make it an OpenAPI/Swagger document (an object with an
+ * `openapi` or `swagger` key) rather than a JSON array of catalogue rows.
+ */
 export function looksLikeOpenApiText(head: string): boolean {
   const text = head.replace(/^\uFEFF/, '').trimStart();
-  if (text.startsWith('{')) return true; // a JSON catalogue is an array; an object can only be a document
-  return /^(openapi|swagger)\s*:/m.test(text);
+  return text.startsWith('{') && /"(openapi|swagger)"\s*:/.test(text);
 }
