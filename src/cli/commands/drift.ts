@@ -20,7 +20,8 @@ export function registerDrift(program: Command, run: Runner): void {
     .command('drift')
     .summary('calls live endpoints and reports drift from their schemas')
     .description(
-      'Calls every endpoint the bindings file says how to reach (this shard of them), with retries on network errors, 429 and ' +
+      'Calls every endpoint the bindings file says how to reach (an OpenAPI catalogue: every operation, at --base-url or its first ' +
+        'server; no bindings needed) (this shard of them), with retries on network errors, 429 and ' +
         '5xx (honouring Retry-After), a timeout per call and the per-API rate limit, and checks each answer against the ' +
         'catalogue: documented status, JSON body, its schema, fields the schema does not name. Header values come from the ' +
         'environment and are never written anywhere. Writes the four reports and results.json (one line per call: endpoint, ' +
