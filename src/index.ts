@@ -45,3 +45,4 @@ export type { SchemaChange, SchemaChangeKind } from './diff/index.ts';
 
 export { loadConfigFile, resolveConfig, CONFIG_SCHEMA } from './config/index.ts';
 export { ApiconformError } from './util/errors.ts';
+export { exportOpenApi, writeOpenApi, readOpenApi, PLACEHOLDER_EXTENSION, type ExportedDocument, type ExportOptions, type WriteOpenApiOptions, type WriteOpenApiResult } from './openapi/index.ts';

@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import { inputError } from '../util/errors.ts';
 import { assertReadable } from '../util/files.ts';
@@ -9,6 +10,8 @@ import { readJsonl } from './readers/jsonl.ts';
 import { readJsonArray } from './readers/json.ts';
 import { readParquet } from './readers/parquet.ts';
 import { checkRecord, type JsonResult } from './row.ts';
+import { readOpenApi } from '../openapi/read.ts';
+import { looksLikeOpenApiText } from '../openapi/document.ts';
 
 export type { CatalogueRow, RawRecord, RowProblem, SourceLocation, CatalogueFormat } from './types.ts';
 export { CATALOGUE_COLUMNS, type CatalogueColumn } from './columns.ts';
@@ -20,12 +23,34 @@ const FORMATS: Record<string, CatalogueFormat> = {
   '.ndjson': 'jsonl',
   '.json': 'json',
   '.parquet': 'parquet',
+  '.yaml': 'openapi',
+  '.yml': 'openapi',
 };
 
+/**
+ * The format of a catalogue file, by its extension; a `.json` file is an OpenAPI document when it
+ * holds an object with an `openapi` (or `swagger`) key near its start (a JSON catalogue is an array
+ * of rows). `.yaml`/`.yml` are always OpenAPI.
+ */
 export function catalogueFormat(file: string): CatalogueFormat {
   const format = FORMATS[extname(file).toLowerCase()];
-  if (!format) throw inputError(`unknown catalogue format "${extname(file) || '(no extension)'}": use .csv, .jsonl, .ndjson, .json or .parquet`, { file });
+  if (!format) throw inputError(`unknown catalogue format "${extname(file) || '(no extension)'}": use .csv, .jsonl, .ndjson, .json, .parquet, or an OpenAPI 3 document (.yaml, .yml, .json)`, { file });
+  if (format === 'json' && looksLikeOpenApiText(fileHead(file))) return 'openapi';
   return format;
+}
+
+/** The first bytes of a file, or '' when it cannot be read (the reader reports that properly). */
+function fileHead(file: string): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const buffer = Buffer.alloc(64 * 1024);
+    return buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0));
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /**
@@ -42,6 +67,8 @@ export function readRecords(file: string, label = file): AsyncGenerator<RawRecor
       return readJsonArray(file, label);
     case 'parquet':
       return readParquet(file, label);
+    case 'openapi':
+      return readOpenApi(file, label);
   }
 }
 

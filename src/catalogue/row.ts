@@ -86,6 +86,8 @@ export function checkRecord(record: RawRecord, schemaCache?: Map<string, JsonRes
       schema: schema.value,
       schemaText: typeof values.response_json_schema === 'string' ? schemaText : JSON.stringify(schema.value),
       source: { ...source, rowId: rawId },
+      ...(record.http ? { http: record.http } : {}),
+      ...(record.generated ? { generated: true } : {}),
     },
   };
 }

@@ -13,6 +13,22 @@ export interface RawRecord {
   /** Set when the reader already knows the record is structurally broken (e.g. column count). */
   readerProblem?: string;
   source: SourceLocation;
+  /** Where the endpoint lives, when the source says (an OpenAPI document does; the catalogue columns do not). */
+  http?: EndpointHttp;
+  /** The body was generated from the schema (the source had no example). */
+  generated?: boolean;
+}
+
+/** An endpoint's HTTP operation, from an OpenAPI document. */
+export interface EndpointHttp {
+  /** Upper case: `GET`, `POST`… */
+  method: string;
+  /** The path template as the document writes it: `/pets/{petId}`. */
+  path: string;
+  /** The path with its parameters filled from their examples or schemas: `/pets/1`. */
+  samplePath: string;
+  /** The first server URL of the operation, path item or document, when there is one. */
+  baseUrl?: string;
 }
 
 /** A checked row: ids split, status an integer, body and schema parsed. */
@@ -36,6 +52,9 @@ export interface CatalogueRow {
   /** The schema exactly as written in the catalogue, kept for content hashing. */
   schemaText: string;
   source: SourceLocation;
+  /** Set by the OpenAPI reader only (see RawRecord). */
+  http?: EndpointHttp;
+  generated?: boolean;
 }
 
 /** A row that could not be read: what is wrong, in which column, where. */
@@ -50,4 +69,4 @@ export interface RowProblem {
   source: SourceLocation;
 }
 
-export type CatalogueFormat = 'csv' | 'jsonl' | 'json' | 'parquet';
+export type CatalogueFormat = 'csv' | 'jsonl' | 'json' | 'parquet' | 'openapi';

@@ -8,6 +8,7 @@ import { registerContracts } from './commands/contracts.ts';
 import { registerDiff } from './commands/diff.ts';
 import { registerReport } from './commands/report.ts';
 import { registerDrift } from './commands/drift.ts';
+import { registerOpenApi } from './commands/openapi.ts';
 import { VERSION } from '../version.ts';
 
 /**
@@ -47,6 +48,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerDrift(program, run);
   registerReport(program, run);
   registerBaseline(program, run);
+  registerOpenApi(program, run);
 
   program.addHelpText(
     'after',

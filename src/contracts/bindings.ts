@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { Api, Endpoint } from '../model/types.ts';
+import type { Api, CatalogueModel, Endpoint } from '../model/types.ts';
 import { configError } from '../util/errors.ts';
 import { createAjv } from '../validators/ajv.ts';
 
@@ -246,4 +246,26 @@ function stringifyHeaders(headers: Record<string, unknown> | undefined): Record<
 
 function stringifyQuery(query: Record<string, unknown>): Record<string, string | string[]> {
   return Object.fromEntries(Object.entries(query).map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : String(v)]));
+}
+
+/**
+ * Bindings read off the model itself, for catalogues that know their endpoints' methods and paths
+ * (OpenAPI documents): each endpoint is called at its sample path (parameters filled in), each API
+ * at `baseUrl` when given, else at its first server. Undefined when no endpoint has a method and path.
+ */
+export function bindingsFromModel(model: CatalogueModel, baseUrl?: string): Bindings | undefined {
+  const apis: Record<string, ApiBinding> = {};
+  for (const api of model.apis) {
+    const endpoints: Record<string, EndpointBinding> = {};
+    let server: string | undefined;
+    for (const endpoint of api.endpoints) {
+      if (!endpoint.http) continue;
+      endpoints[endpoint.slug] = { method: endpoint.http.method, path: endpoint.http.samplePath, headers: {} };
+      server ??= endpoint.http.baseUrl;
+    }
+    if (Object.keys(endpoints).length === 0) continue;
+    const url = (baseUrl ?? server)?.replace(/\/+$/, '');
+    apis[api.slug] = { ...(url ? { baseUrl: url } : {}), headers: {}, endpoints };
+  }
+  return Object.keys(apis).length === 0 ? undefined : { defaults: { headers: {} }, apis };
 }

@@ -18,4 +18,5 @@ export {
   type EndpointBinding,
   type BoundRequest,
   type ResolvedHeaders,
+  bindingsFromModel,
 } from './bindings.ts';

@@ -8,7 +8,7 @@ import type { CatalogueModel } from '../model/types.ts';
 import { loadCatalogueModel } from '../model/index.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import { contractSeverity } from '../verify/rules/index.ts';
-import { loadBindings, type Bindings } from './bindings.ts';
+import { bindingsFromModel, loadBindings, type Bindings } from './bindings.ts';
 import { contractsFor, type ApiContract } from './interactions.ts';
 import { toJob, writePacts } from './pact-writer.ts';
 import { KeyedCache } from '../util/keyed-cache.ts';
@@ -66,7 +66,8 @@ export async function writeContracts(options: WriteContractsOptions): Promise<Wr
   const started = performance.now();
   const consumer = options.consumer ?? DEFAULT_CONSUMER;
   const model = options.model ?? (await loadCatalogueModel(requireCatalogue(options.catalogue), { strict: options.strict })).model;
-  const bindings = typeof options.bindings === 'string' ? await loadBindings(options.bindings) : options.bindings;
+  // without a bindings file, an OpenAPI catalogue's own methods and paths are the requests
+  const bindings = (typeof options.bindings === 'string' ? await loadBindings(options.bindings) : options.bindings) ?? bindingsFromModel(model);
   const contracts = contractsFor(model, bindings ? { bindings } : {});
   const out = resolve(options.out);
 

@@ -69,6 +69,7 @@ export function buildModel(rows: readonly CatalogueRow[]): ModelResult {
               typeName: typeNames.get(entry.first.endpointId)!,
               description: entry.first.endpointDescription,
               responses: groupResponses(entry.rows),
+              ...(entry.first.http ? { http: entry.first.http } : {}),
             }))
             .sort((a, b) => compareText(a.slug, b.slug)),
         };
@@ -92,6 +93,7 @@ export function groupResponses(rows: readonly CatalogueRow[]): Response[] {
       schema: row.schema,
       schemaText: row.schemaText,
       source: row.source,
+      ...(row.generated ? { generated: true } : {}),
     };
     const list = byStatus.get(row.status);
     if (list) list.push(example);

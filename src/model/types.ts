@@ -1,4 +1,4 @@
-import type { SourceLocation } from '../catalogue/types.ts';
+import type { EndpointHttp, SourceLocation } from '../catalogue/types.ts';
 
 /**
  * The normalised endpoint model every later stage reads: APIs → endpoints → responses (one per
@@ -32,6 +32,8 @@ export interface Endpoint {
   typeName: string;
   description: string;
   responses: Response[];
+  /** Method, path and server, when the catalogue is an OpenAPI document (a CSV catalogue has none). */
+  http?: EndpointHttp;
 }
 
 export interface Response {
@@ -51,4 +53,6 @@ export interface Example {
   schema: unknown;
   schemaText: string;
   source: SourceLocation;
+  /** The body was generated from the schema with a fixed seed: the source had no example. */
+  generated?: boolean;
 }

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { gradeFindings } from '../config/index.ts';
-import { loadBindings } from '../contracts/index.ts';
+import { bindingsFromModel, loadBindings } from '../contracts/index.ts';
+import { usageError } from '../util/errors.ts';
 import { rowProblemFinding } from '../build/findings.ts';
 import { displayPath } from '../build/paths.ts';
 import { runDriftChecks, type DriftResult, type Shard } from '../drift/index.ts';
@@ -10,7 +11,10 @@ import { defaultResponseOf } from '../serve/index.ts';
 import { catalogueSummary, type RunOptions, type RunResult } from './run.ts';
 
 export interface DriftRunOptions extends RunOptions {
-  bindings: string;
+  /** Bindings file; without one, the catalogue's own methods and paths (OpenAPI) are used. */
+  bindings?: string;
+  /** The provider every API of an OpenAPI catalogue is called at (default: its first server). */
+  baseUrl?: string;
   shard?: Shard;
   concurrency?: number;
   onCall?: (done: number, total: number) => void;
@@ -20,10 +24,13 @@ export interface DriftRunOptions extends RunOptions {
 export async function runDrift(options: DriftRunOptions): Promise<RunResult & { results: DriftResult[]; unbound: number }> {
   const started = performance.now();
   const root = resolve(options.root ?? process.cwd());
-  const bindings = await loadBindings(options.bindings);
+  const fileBindings = options.bindings ? await loadBindings(options.bindings) : undefined;
   const label = displayPath(options.config.catalogue, root);
   options.onPhase?.({ phase: 'read', detail: label });
   const { model, rows, problems } = await loadCatalogueModel(options.config.catalogue, { strict: options.config.strict, label });
+  // an OpenAPI catalogue knows its methods and paths: a base URL (or its servers) is enough
+  const bindings = fileBindings ?? bindingsFromModel(model, options.baseUrl);
+  if (!bindings) throw usageError('drift needs --bindings FILE (the catalogue has no methods or paths; an OpenAPI document has, with --base-url or its servers)');
   options.onPhase?.({ phase: 'drift', detail: options.shard && options.shard.count > 1 ? `shard ${options.shard.index}/${options.shard.count}` : undefined });
   const run = await runDriftChecks({
     model,

@@ -4,7 +4,7 @@ import { contentHash } from '../util/hash.ts';
 import { applyMutation, type Mutations } from './mutations.ts';
 import { formatPrefer, parsePrefer, type Preferences } from './prefer.ts';
 import { PROBLEM_CONTENT_TYPE, problem, type Problem } from './problem.ts';
-import { isServable, type MockRoute, type RouteTable } from './routes.ts';
+import { isServable, routeByOperation, type MockRoute, type RouteTable } from './routes.ts';
 
 /** The parts of a request the mock looks at (never its other headers, never its body). */
 export interface MockRequest {
@@ -54,7 +54,7 @@ export function answer(request: MockRequest, context: MockContext): MockAnswer {
     return json(200, listEndpoints(context));
   }
 
-  const route = context.routes.get(path);
+  const route = context.routes.get(path) ?? routeByOperation(context.routes, method, path);
   if (!route) {
     return problemAnswer(problem(404, 'no-route', 'Not Found', `no mock route ${truncate(path)}; routes are /<api>/<endpoint>, listed by GET ${ENDPOINTS_PATH}`));
   }

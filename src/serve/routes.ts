@@ -42,3 +42,27 @@ export function isServable(status: number, body: unknown): boolean {
   if ((status === 204 || status === 205 || status === 304) && body !== null && body !== undefined && body !== '') return false;
   return true;
 }
+
+const operationMatchers = new WeakMap<RouteTable, { method: string; pattern: RegExp; route: MockRoute }[]>();
+
+/**
+ * The route of an endpoint whose catalogue knows its method and path (an OpenAPI document):
+ * `GET /pets/7` finds `GET /pets/{petId}`. Literal paths win over templated ones.
+ */
+export function routeByOperation(routes: RouteTable, method: string, path: string): MockRoute | undefined {
+  let matchers = operationMatchers.get(routes);
+  if (!matchers) {
+    matchers = [];
+    for (const route of routes.values()) {
+      const http = route.endpoint.http;
+      if (!http) continue;
+      const source = http.path.split(/\{[^}]*\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+');
+      matchers.push({ method: http.method, pattern: new RegExp(`^${source.replace(/\/+$/, '') || '/'}$`), route });
+    }
+    // fewer parameters first: `/pets/mine` before `/pets/{id}`
+    matchers.sort((a, b) => (a.route.endpoint.http!.path.split('{').length - b.route.endpoint.http!.path.split('{').length));
+    operationMatchers.set(routes, matchers);
+  }
+  const wanted = method === 'HEAD' ? 'GET' : method;
+  return matchers.find((m) => (m.method === wanted || method === 'OPTIONS') && m.pattern.test(path))?.route;
+}

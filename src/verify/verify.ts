@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadBindings, type Bindings } from '../contracts/bindings.ts';
+import { bindingsFromModel, loadBindings, type Bindings } from '../contracts/bindings.ts';
 import { compareFindings, type Finding } from '../findings/types.ts';
 import type { CatalogueModel } from '../model/types.ts';
 import { loadCatalogueModel } from '../model/index.ts';
@@ -68,8 +68,11 @@ export async function verifyContracts(options: VerifyOptions = {}): Promise<Veri
   let mock: MockServer | undefined;
   let proxy: RecordingProxy | undefined;
   try {
-    const bindings = typeof options.bindings === 'string' ? await loadBindings(options.bindings) : options.bindings;
     const model = options.model ?? (options.catalogue ? (await loadCatalogueModel(options.catalogue, { strict: options.strict })).model : undefined);
+    // --base-url with an OpenAPI catalogue: its own methods and paths, no bindings file needed
+    const bindings =
+      (typeof options.bindings === 'string' ? await loadBindings(options.bindings) : options.bindings) ??
+      (options.baseUrl && model ? bindingsFromModel(model, options.baseUrl.replace(/\/+$/, '')) : undefined);
     const pacts = await loadPacts(options.pacts ?? ['contracts']);
     const target = options.baseUrl || bindings ? 'provider' : 'mock';
     const timeoutMs = options.timeoutMs ?? bindings?.defaults.timeoutMs ?? DEFAULT_TIMEOUT_MS;

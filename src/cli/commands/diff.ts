@@ -22,9 +22,11 @@ export function registerDiff(program: Command, run: Runner): void {
       'Compares two versions of a catalogue as a client of each API sees them: endpoints and statuses (matched by id and code) ' +
         'and every status body schema. Breaking changes (an endpoint or success status removed, a response property removed or ' +
         'made optional, a value that may have a new type) are errors; risky ones (an enum that gained values, a relaxed bound) ' +
-        'warnings; additions info. Reports go to reports/diff/; exit 1 if anything is at or above --fail-on.',
+        'warnings; additions info. Reports go to reports/diff/; exit 1 if anything is at or above --fail-on. ' +
+        'Two OpenAPI documents compare the same way: responses only (endpoints by method and path, statuses, JSON bodies); ' +
+        'request-side changes (parameters, request bodies, security) are out of scope: use oasdiff for those.',
     )
-    .argument('[old]', 'the catalogue before the change (csv, jsonl, json or parquet), or REV:PATH to read it from git')
+    .argument('[old]', 'the catalogue before the change (csv, jsonl, json, parquet, or an OpenAPI 3 document), or REV:PATH to read it from git')
     .argument('[new]', 'the catalogue after the change (default: the configured catalogue)')
     .option('--base <ref>', 'read the old catalogue from git at this revision (the new one\'s path at REF); then only NEW is given')
     .option('--match <glob>', 'compare only these APIs or endpoints: api or api/endpoint slugs, * as wildcard (repeatable, comma-separated)', collect)

@@ -8,6 +8,7 @@ import { phaseLines, summarise } from './checks.ts';
 
 interface DriftFlags extends GlobalFlags {
   bindings?: string;
+  baseUrl?: string;
   shard?: string;
   concurrency?: string;
   out?: string;
@@ -19,14 +20,16 @@ export function registerDrift(program: Command, run: Runner): void {
     .command('drift')
     .summary('calls live endpoints and reports drift from their schemas')
     .description(
-      'Calls every endpoint the bindings file says how to reach (this shard of them), with retries on network errors, 429 and ' +
+      'Calls every endpoint the bindings file says how to reach (an OpenAPI catalogue: every operation, at --base-url or its first ' +
+        'server; no bindings needed) (this shard of them), with retries on network errors, 429 and ' +
         '5xx (honouring Retry-After), a timeout per call and the per-API rate limit, and checks each answer against the ' +
         'catalogue: documented status, JSON body, its schema, fields the schema does not name. Header values come from the ' +
         'environment and are never written anywhere. Writes the four reports and results.json (one line per call: endpoint, ' +
         'status, latency, verdict) to reports/drift/.',
     )
     .argument('[catalogue]', 'catalogue file (default: data/catalogue.csv)')
-    .requiredOption('--bindings <file>', 'bindings file (YAML or JSON; see README "Verify a real provider")')
+    .option('--bindings <file>', 'bindings file (YAML or JSON); not needed for an OpenAPI catalogue')
+    .option('--base-url <url>', 'OpenAPI catalogue: call every endpoint here instead of the document\'s first server')
     .option('--shard <i/n>', 'call only shard I of N (stable by endpoint id; merge the shards with report --merge)')
     .option('--concurrency <n>', 'calls in flight at once (default 4)')
     .option('--out <dir>', 'report folder (default: reports/drift)')
@@ -53,7 +56,8 @@ async function execute(catalogue: string | undefined, flags: DriftFlags): Promis
   let progress: ReturnType<typeof output.progress> | undefined;
   const drifted = await runDrift({
     config,
-    bindings: flags.bindings!,
+    ...(flags.bindings ? { bindings: flags.bindings } : {}),
+    ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
     ...(shard ? { shard } : {}),
     ...(concurrency ? { concurrency } : {}),
     onPhase: phases.onPhase,
