@@ -6,6 +6,8 @@ import type { StatusSchema } from '../schemas/index.ts';
 import { unexpectedFields } from '../verify/index.ts';
 import type { DriftCall } from './plan.ts';
 import type { CallOutcome } from './call.ts';
+import { redactValue, type Redact } from '../util/secrets.ts';
+import { cutString } from '../util/json-depth.ts';
 
 export type DriftVerdict = 'ok' | 'drift' | 'timeout' | 'unreachable';
 
@@ -41,6 +43,7 @@ export function checkOutcome(
   outcome: CallOutcome,
   statuses: ReadonlyMap<number, StatusSchema>,
   validatorOf: (status: StatusSchema) => ValidateFunction,
+  redact: Redact = (text) => text,
 ): Finding[] {
   const label = `${call.api.name} › ${call.endpoint.name}`;
   const base = { api: call.api.slug, endpoint: call.endpoint.slug };
@@ -58,29 +61,40 @@ export function checkOutcome(
     return [
       finding('drift/undocumented-status', `${label} (${request}) answered ${outcome.status}, which the catalogue does not document (it documents ${documented})`, {
         status: outcome.status,
-        evidence: { status: outcome.status, documented: [...statuses.keys()], body: excerptText(outcome.bodyText) },
+        evidence: { status: outcome.status, documented: [...statuses.keys()], body: excerptText(outcome.bodyText, redact) },
       }),
     ];
+  }
+  const findings: Finding[] = [];
+  if (outcome.invalidUtf8At !== undefined) {
+    findings.push(
+      finding('drift/invalid-encoding', `${label} › ${outcome.status} (${request}): the body is not valid UTF-8 (byte ${outcome.invalidUtf8At} starts no valid character); a strict JSON client rejects it, a lenient one reads U+FFFD in its place`, {
+        status: outcome.status,
+        evidence: { offset: outcome.invalidUtf8At, contentType: outcome.contentType },
+      }),
+    );
   }
   let body: unknown;
   try {
     if (outcome.truncated) throw new Error('the body is larger than the limit');
     body = JSON.parse(outcome.bodyText);
   } catch (error) {
-    return [
-      finding('drift/non-json-body', `${label} › ${outcome.status} (${request}): the body is not JSON (${outcome.contentType || 'no content type'}; ${(error as Error).message})`, {
+    findings.push(
+      finding('drift/non-json-body', `${label} › ${outcome.status} (${request}): the body is not JSON (${outcome.contentType || 'no content type'}; ${parseProblem(error)})`, {
         status: outcome.status,
-        evidence: { contentType: outcome.contentType, body: excerptText(outcome.bodyText) },
+        evidence: { contentType: outcome.contentType, body: excerptText(outcome.bodyText, redact) },
       }),
-    ];
+    );
+    return findings;
   }
 
-  const findings: Finding[] = [];
   const validate = validatorOf(status);
   if (!validate(body)) {
+    // a found value may hold an echoed secret: redacted whole, before the message cuts it
+    const prepare = (found: unknown) => redactValue(found, redact);
     for (const violation of toViolations((validate.errors ?? []) as AjvError[], status.schema)) {
       findings.push(
-        finding(ruleOf(violation), `${label} › ${outcome.status}: ${describeViolation(violation, body)} (${violation.schemaPath})`, {
+        finding(ruleOf(violation), `${label} › ${outcome.status}: ${describeViolation(violation, body, prepare)} (${violation.schemaPath})`, {
           status: outcome.status,
           pointer: violation.pointer,
           evidence: { keyword: violation.keyword, schemaPath: violation.schemaPath, params: violation.params },
@@ -111,7 +125,51 @@ function ruleOf(violation: Violation): string {
   return 'drift/constraint-violated';
 }
 
-/** The start of a raw body (not JSON-quoted: it may not be JSON at all). */
-function excerptText(text: string): string {
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+/**
+ * Any failure to check one answer (a validator that overflows on a body nested thousands deep, a
+ * bug) is a finding for that endpoint, and the run goes on with the others.
+ */
+export function checkSafely(
+  call: DriftCall,
+  outcome: CallOutcome,
+  statuses: ReadonlyMap<number, StatusSchema>,
+  validatorOf: (status: StatusSchema) => ValidateFunction,
+  redact: Redact = (text) => text,
+): Finding[] {
+  try {
+    return checkOutcome(call, outcome, statuses, validatorOf, redact);
+  } catch (error) {
+    const reason = error instanceof RangeError ? 'the body is nested too deeply to check' : `the check failed: ${(error as Error)?.message ?? String(error)}`;
+    return [
+      {
+        ruleId: 'drift/unchecked',
+        severity: ruleById('drift/unchecked')!.severity,
+        api: call.api.slug,
+        endpoint: call.endpoint.slug,
+        ...(outcome.kind === 'response' ? { status: outcome.status } : {}),
+        message: `${call.api.name} › ${call.endpoint.name} (${call.request.method} ${call.request.path}): the answer could not be checked against the catalogue (${reason})`,
+      },
+    ];
+  }
+}
+
+/** Longest excerpt of a raw body kept as evidence. */
+const BODY_EXCERPT = 300;
+/** Secrets are redacted in this much more than the excerpt, so one the cut runs through is whole. */
+const REDACT_MARGIN = 4096;
+
+/** The start of a raw body (not JSON-quoted: it may not be JSON at all), redacted before it is cut. */
+function excerptText(text: string, redact: Redact): string {
+  const redacted = redact(text.length > BODY_EXCERPT + REDACT_MARGIN ? cutString(text, BODY_EXCERPT + REDACT_MARGIN) : text);
+  return redacted.length > BODY_EXCERPT ? `${cutString(redacted, BODY_EXCERPT)}…` : redacted;
+}
+
+/**
+ * JSON.parse's complaint without the snippet of the body V8 quotes in it (`"XPRBKEY7f3"... is
+ * not valid JSON`): a few characters of whatever is there, an echoed secret included, too short
+ * to be recognised once cut.
+ */
+function parseProblem(error: unknown): string {
+  const message = (error as Error)?.message ?? String(error);
+  return message.replace(/, (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, ' (not valid JSON)');
 }
