@@ -81,8 +81,22 @@ type AttemptResult =
 /** Same-origin redirects followed per attempt; more is a loop. */
 const MAX_REDIRECTS = 5;
 
+/**
+ * One attempt under its own timeout. The timer is cleared as soon as the attempt ends: a pending
+ * `AbortSignal.timeout` would keep the finished request (and what it references) alive for the
+ * rest of `timeoutMs`, which with many large answers adds up.
+ */
 async function attemptCall(request: CallRequest): Promise<{ result: AttemptResult; retryAfterMs?: number }> {
-  const signal = AbortSignal.timeout(request.timeoutMs);
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException(`no answer within ${request.timeoutMs} ms`, 'TimeoutError')), request.timeoutMs);
+  try {
+    return await attemptUnder(request, controller.signal);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function attemptUnder(request: CallRequest, signal: AbortSignal): Promise<{ result: AttemptResult; retryAfterMs?: number }> {
   let method = request.method;
   let body = request.body !== undefined && method !== 'GET' && method !== 'HEAD' ? JSON.stringify(request.body) : undefined;
   let url = request.url;

@@ -6,7 +6,7 @@ import type { StatusSchema } from '../schemas/index.ts';
 import { unexpectedFields } from '../verify/index.ts';
 import type { DriftCall } from './plan.ts';
 import type { CallOutcome } from './call.ts';
-import { redactValue, type Redact } from '../util/secrets.ts';
+import { NO_REDACTION, redactValue, type Redact } from '../util/secrets.ts';
 import { cutString } from '../util/json-depth.ts';
 
 export type DriftVerdict = 'ok' | 'drift' | 'timeout' | 'unreachable';
@@ -24,6 +24,10 @@ export interface DriftResult {
   verdict: DriftVerdict;
   findings: number;
 }
+
+/** Findings from one answer's schema violations, at most (a body of 60,000 drifted items is one problem, not 60,000). */
+export const MAX_VIOLATIONS = 20;
+const MAX_ERRORS_READ = 1000;
 
 const KEYWORD_RULES: Record<string, string> = {
   required: 'drift/missing-required-field',
@@ -43,7 +47,7 @@ export function checkOutcome(
   outcome: CallOutcome,
   statuses: ReadonlyMap<number, StatusSchema>,
   validatorOf: (status: StatusSchema) => ValidateFunction,
-  redact: Redact = (text) => text,
+  redact: Redact = NO_REDACTION,
 ): Finding[] {
   const label = `${call.api.name} › ${call.endpoint.name}`;
   const base = { api: call.api.slug, endpoint: call.endpoint.slug };
@@ -91,13 +95,21 @@ export function checkOutcome(
   const validate = validatorOf(status);
   if (!validate(body)) {
     // a found value may hold an echoed secret: redacted whole, before the message cuts it
-    const prepare = (found: unknown) => redactValue(found, redact);
-    for (const violation of toViolations((validate.errors ?? []) as AjvError[], status.schema)) {
+    const prepare = redact === NO_REDACTION ? undefined : (found: unknown) => redactValue(found, redact);
+    const errors = (validate.errors ?? []) as AjvError[];
+    validate.errors = null; // a 4 MB array of drifted items gives an error per item: not kept
+    // Only the first MAX_ERRORS_READ errors are turned into violations (the work is bounded), and
+    // one answer gives at most MAX_VIOLATIONS findings, the last saying how many more there were.
+    const violations = toViolations(errors.slice(0, MAX_ERRORS_READ), status.schema);
+    const shown = violations.slice(0, MAX_VIOLATIONS);
+    const more = violations.length - shown.length + Math.max(0, errors.length - MAX_ERRORS_READ);
+    for (const [index, violation] of shown.entries()) {
+      const tail = more > 0 && index === shown.length - 1 ? `; ${more} more violation(s) in this answer are not listed` : '';
       findings.push(
-        finding(ruleOf(violation), `${label} › ${outcome.status}: ${describeViolation(violation, body, prepare)} (${violation.schemaPath})`, {
+        finding(ruleOf(violation), `${label} › ${outcome.status}: ${describeViolation(violation, body, prepare)} (${violation.schemaPath})${tail}`, {
           status: outcome.status,
           pointer: violation.pointer,
-          evidence: { keyword: violation.keyword, schemaPath: violation.schemaPath, params: violation.params },
+          evidence: { keyword: violation.keyword, schemaPath: violation.schemaPath, params: violation.params, ...(tail ? { moreViolations: more } : {}) },
         }),
       );
     }
@@ -134,7 +146,7 @@ export function checkSafely(
   outcome: CallOutcome,
   statuses: ReadonlyMap<number, StatusSchema>,
   validatorOf: (status: StatusSchema) => ValidateFunction,
-  redact: Redact = (text) => text,
+  redact: Redact = NO_REDACTION,
 ): Finding[] {
   try {
     return checkOutcome(call, outcome, statuses, validatorOf, redact);

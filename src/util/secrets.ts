@@ -23,6 +23,9 @@ export const REDACTED = '[redacted]';
 /** Characters of a secret that, found anywhere, count as the secret. */
 export const FRAGMENT_LENGTH = 12;
 
+/** The redactor when there is no secret: changes nothing (callers may skip work for it). */
+export const NO_REDACTION: Redact = (text) => text;
+
 export function redactor(secrets: Iterable<string>): Redact {
   const forms = new Set<string>();
   for (const secret of new Set(secrets)) {
@@ -30,7 +33,7 @@ export function redactor(secrets: Iterable<string>): Redact {
     for (const form of encodedForms(secret)) forms.add(form);
     for (let at = 0; at + FRAGMENT_LENGTH <= secret.length; at++) forms.add(secret.slice(at, at + FRAGMENT_LENGTH));
   }
-  if (forms.size === 0) return (text) => text;
+  if (forms.size === 0) return NO_REDACTION;
   // longest first, so that a whole form wins over a fragment of it
   const pattern = new RegExp([...forms].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
   return (text) => (text.length === 0 ? text : text.replace(pattern, REDACTED));

@@ -73,6 +73,24 @@ describe('a hostile provider cannot crash drift', () => {
   });
 });
 
+describe('a large drifted answer', () => {
+  it('gives at most 20 findings, the last saying how many more there were', async () => {
+    const { createAjv } = await import('../../src/validators/index.ts');
+    const { calls } = planDrift(model, parseBindings({ apis: { d7sms: { baseUrl: 'http://127.0.0.1:9', endpoints: { 'num-lookup': { path: '/x' } } } } }));
+    const schema = { type: 'array', items: { type: 'string' } };
+    const statuses = new Map([[200, { status: 200, schema, hash: 'h' }]]);
+    const validate = createAjv().compile(schema);
+    const bodyText = JSON.stringify(Array.from({ length: 60_000 }, (_, i) => i));
+    const outcome = { kind: 'response' as const, status: 200, contentType: 'application/json', bodyText, latencyMs: 1, attempts: 1, truncated: false };
+    const findings = checkSafely(calls[0]!, outcome, statuses as never, () => validate);
+    expect(findings).toHaveLength(20);
+    expect(findings.every((f) => f.ruleId === 'drift/type-changed')).toBe(true);
+    expect(findings[19]!.message).toContain('59980 more violation(s)');
+    expect(findings[19]!.evidence).toMatchObject({ moreViolations: 59_980 });
+    expect(validate.errors).toBeNull(); // the 60,000 errors are not kept with the validator
+  });
+});
+
 describe('an echoed secret leaves drift in no form', () => {
   // `/` `~` `+` `=` `:`: its JSON-pointer and URL encodings differ from it
   const SECRET = 'tok/PRB~KEY+7f3=ab:cd-4b1a2551xyz';
