@@ -167,13 +167,18 @@ export function jsonText(value: unknown, options: JsonTextOptions = {}): string 
   return text.length > maxLength ? `${cutString(text, maxLength - 1)}…` : text;
 }
 
-/** The first `max` characters, never half a surrogate pair. */
+/**
+ * The first `max` characters, never half a surrogate pair. The piece of a long text is a copy:
+ * V8's `slice` keeps the whole text alive for as long as the piece lives, and an excerpt kept in
+ * a finding would otherwise keep the 4 MB body it came from.
+ */
 export function cutString(text: string, max: number): string {
   if (text.length <= max) return text;
   let cut = Math.max(0, max);
   const code = text.charCodeAt(cut - 1);
   if (cut > 0 && code >= 0xd800 && code <= 0xdbff) cut -= 1;
-  return text.slice(0, cut);
+  const head = text.slice(0, cut);
+  return text.length > 4 * cut + 1024 ? Buffer.from(head, 'utf16le').toString('utf16le') : head;
 }
 
 export interface MapJsonOptions {
