@@ -51,18 +51,18 @@ describe('the iterative JSON walk (jsonText, mapJson) and what is built on it', 
     expect(jsonText(undefined)).toBeUndefined();
   });
 
-  it('walks 100,000 levels without overflowing the stack, where JSON.stringify overflows at 5,000', () => {
+  it('walks 20,000 levels without overflowing the stack, where JSON.stringify overflows at 5,000', () => {
     expect(() => JSON.stringify(deep(5000))).toThrow(RangeError);
-    const text = jsonText(deep(100_000))!;
-    expect(text).toHaveLength(200_000);
-    expect(canonicalJson(deepObject(100_000))).toBe(`${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`);
+    const text = jsonText(deep(20_000))!;
+    expect(text).toHaveLength(40_000);
+    expect(canonicalJson(deepObject(20_000))).toBe(`${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`);
     expect(excerpt(deep(5000))).toBe(`${'['.repeat(59)}…`);
     expect(evidenceValue(deep(5000))).toBe(`${'['.repeat(299)}…`);
     expect(safeJson(deep(5000))).toHaveLength(10_000);
     expect(jsonText(deep(10), { maxDepth: 3 })).toBe('[[[[…]]]]');
-    const copy = mapJson(deepObject(100_000), { key: (k) => k.toUpperCase() });
+    const copy = mapJson(deepObject(20_000), { key: (k) => k.toUpperCase() });
     expect(canonicalJson(copy).slice(0, 12)).toBe('{"A":{"A":{"');
-  });
+  }, 30_000);
 
   it('costs O(maxLength) on a large value, and never cuts a surrogate pair', () => {
     let reads = 0;
