@@ -249,7 +249,7 @@ async function benchDrift(): Promise<void> {
  * checked as it arrives and dropped, so peak RSS stays far below 1,000 × 4 MB.
  */
 async function benchDriftMemory(): Promise<void> {
-  console.log('drift memory (1,000 endpoints answering 4 MB each; issue: peak RSS < 500 MB)');
+  console.log('drift memory (1,000 endpoints answering 4 MB each; target: peak RSS < 500 MB)');
   const subset = join(work, 'catalogue-1000-endpoints.csv');
   const endpoints = await writeEndpointSubset(catalogue, subset, 1000);
   const provider = `
