@@ -4,7 +4,7 @@
  * Each phase runs the real CLI in a fresh process and reads its own `--stats` line (wall time,
  * peak RSS of the process including its worker threads).
  *
- *   npm run bench [-- --rows N] [--only build,checks,properties,contracts,diff,drift] [--cold-runs N]
+ *   npm run bench [-- --rows N] [--only build,checks,properties,contracts,diff,drift,drift-memory] [--cold-runs N]
  *
  * Deleting the previous run's trees (tens of thousands of files on an ext4 mounted with
  * `discard`) keeps the kernel busy for a while after; it happens after the measurements, not
@@ -81,6 +81,7 @@ async function main(): Promise<void> {
   if (wanted('contracts')) await benchContracts();
   if (wanted('diff')) await benchDiff(rowsCounted);
   if (wanted('drift')) await benchDrift();
+  if (wanted('drift-memory')) await benchDriftMemory();
 
   await writeFileAtomic(join(work, 'results.json'), `${JSON.stringify({ rows: rowsCounted, bytes, cores: availableParallelism(), node: process.version, phases }, null, 2)}\n`);
   console.log(`\nresults: ${join(work, 'results.json')}`);
@@ -237,6 +238,50 @@ async function benchDrift(): Promise<void> {
     const byRule = new Map<string, number>();
     for (const f of result.findings) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
     record('drift, 1,000 endpoints, mock', calls, run, `${calls} calls (rows/s = calls/s); findings: ${[...byRule].map(([id, n]) => `${id} ${n}`).join(', ') || 'none'}`);
+  } finally {
+    server.kill();
+  }
+}
+
+/**
+ * Drift's memory does not grow with the number of endpoints: the same 1,000 endpoints, each
+ * answering a 4 MB JSON body (from a provider in its own process), default concurrency (4). Each body is
+ * checked as it arrives and dropped, so peak RSS stays far below 1,000 × 4 MB.
+ */
+async function benchDriftMemory(): Promise<void> {
+  console.log('drift memory (1,000 endpoints answering 4 MB each; target: peak RSS < 500 MB)');
+  const subset = join(work, 'catalogue-1000-endpoints.csv');
+  const endpoints = await writeEndpointSubset(catalogue, subset, 1000);
+  const provider = `
+    const item = (i) => ({ id: i, name: 'item ' + i, tags: ['a', 'b'], price: i / 100, active: i % 2 === 0 });
+    const items = []; let size = 0;
+    for (let i = 0; size < 4 * 1024 * 1024; i++) { const text = JSON.stringify(item(i)); items.push(text); size += text.length + 1; }
+    const body = Buffer.from('{"data":[' + items.join(',') + ']}');
+    require('node:http').createServer((request, response) => { request.resume(); response.writeHead(200, { 'content-type': 'application/json' }); response.end(body); })
+      .listen(Number(process.argv[1]), '127.0.0.1');`;
+  const port = 4300 + ((process.pid + 500) % 1000);
+  const server = spawn(process.execPath, ['-e', provider, String(port)], { cwd: root, stdio: 'ignore' });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 120; i++) {
+      try {
+        await (await fetch(base)).arrayBuffer();
+        break;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 250)); // not listening yet
+      }
+    }
+    // every endpoint of the subset, bound by its row id's api/endpoint uuids
+    const { loadCatalogueModel } = await import('../src/model/index.ts');
+    const { model } = await loadCatalogueModel(subset);
+    const apis: Record<string, { baseUrl: string; endpoints: Record<string, { path: string }> }> = {};
+    for (const api of model.apis) for (const endpoint of api.endpoints) (apis[api.id] ??= { baseUrl: base, endpoints: {} }).endpoints[endpoint.id] = { path: `/${api.slug}/${endpoint.slug}` };
+    const bindings = join(work, 'drift-memory-bindings.json');
+    await writeFileAtomic(bindings, JSON.stringify({ defaults: { retries: 0, timeoutMs: 60000 }, apis }));
+    const run = cli(['drift', subset, '--bindings', bindings, '--out', join(work, 'reports/drift-memory'), '--format', 'json', '--fail-on', 'never', '--json']);
+    if (run.exitCode !== 0) throw new Error(`drift failed:\n${run.stderr}`);
+    const result = JSON.parse(run.stdout) as { findings: unknown[] };
+    record('drift, 1,000 endpoints × 4 MB', endpoints, run, `${endpoints} calls, ${(endpoints * 4) / 1000} GB received; ${result.findings.length} findings; peak RSS ${run.peakRssMb < 500 ? 'under' : 'OVER'} 500 MB`);
   } finally {
     server.kill();
   }

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ApiconformError, errorMessage } from '../util/errors.ts';
+import { safeLine } from '../util/safe-text.ts';
 import { EXIT } from './exit-codes.ts';
 import { registerBaseline } from './commands/baseline.ts';
 import { registerBuild } from './commands/build.ts';
@@ -75,11 +76,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       return EXIT.usage; // commander has already printed the message
     }
     if (error instanceof ApiconformError) {
-      process.stderr.write(`apiconform: ${errorMessage(error)}\n`);
+      process.stderr.write(`apiconform: ${safeLine(errorMessage(error))}\n`);
       if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
       return error.kind === 'internal' ? EXIT.internal : EXIT.usage;
     }
-    process.stderr.write(`apiconform: internal error: ${errorMessage(error)}\n`);
+    process.stderr.write(`apiconform: internal error: ${safeLine(errorMessage(error))}\n`);
     process.stderr.write(debug && error instanceof Error && error.stack ? `${error.stack}\n` : '(run with --debug for the stack trace, and please report it)\n');
     return EXIT.internal;
   }

@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import { createRequire } from 'node:module';
 import type { Finding, Severity } from '../findings/types.ts';
+import { escapeControl } from '../util/safe-text.ts';
 
 // Progress bars appear only on a terminal: cli-progress is loaded then, not at every start.
 const loadProgress = (): typeof import('cli-progress') => createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');
@@ -30,7 +31,7 @@ export function createOutput(options: { quiet?: boolean; json?: boolean } = {}):
     info: (message) => {
       if (!options.quiet) process.stderr.write(`${message}\n`);
     },
-    warn: (message) => process.stderr.write(`${pc.yellow('warning')} ${message}\n`),
+    warn: (message) => process.stderr.write(`${pc.yellow('warning')} ${escapeControl(message, true)}\n`),
     result: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     progress: (label, total) => {
       if (options.quiet || !tty) return { update: () => undefined, stop: () => undefined };
@@ -55,8 +56,8 @@ const SEVERITY_COLOR: Record<Severity, (s: string) => string> = { error: pc.red,
 
 /** One line per finding, for the terminal (reports hold the full detail). */
 export function formatFindingLine(finding: Finding): string {
-  const where = [finding.api, finding.endpoint, finding.status].filter((p) => p !== undefined && p !== '').join(' ');
-  return `${SEVERITY_COLOR[finding.severity](finding.severity.padEnd(7))} ${pc.dim(finding.ruleId)} ${where ? `${pc.bold(where)} ` : ''}${finding.message}`;
+  const where = escapeControl([finding.api, finding.endpoint, finding.status].filter((p) => p !== undefined && p !== '').join(' '), true);
+  return `${SEVERITY_COLOR[finding.severity](finding.severity.padEnd(7))} ${pc.dim(escapeControl(finding.ruleId, true))} ${where ? `${pc.bold(where)} ` : ''}${escapeControl(finding.message, true)}`;
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {

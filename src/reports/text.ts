@@ -1,4 +1,5 @@
 import type { Finding } from '../findings/types.ts';
+import { jsonText } from '../util/json-depth.ts';
 
 /**
  * Text helpers shared by the writers. Catalogue bodies reach 50k characters and schemas 150k, so
@@ -31,24 +32,11 @@ export function evidenceText(evidence: unknown, max: number, indent?: number): s
 
 /**
  * JSON.stringify that cannot throw on the values a check might put in `evidence`: bigints become
- * strings, a repeated object on the current path becomes "[circular]".
+ * strings, a repeated object on the current path becomes "[circular]", and no nesting overflows
+ * the stack (the walk is iterative).
  */
 export function safeJson(value: unknown, indent?: number): string {
-  const path: object[] = [];
-  const text = JSON.stringify(
-    value,
-    function (this: unknown, _key: string, item: unknown) {
-      if (typeof item === 'bigint') return item.toString();
-      if (item === null || typeof item !== 'object') return item;
-      // `this` is the holder of `item`: unwind the path to it before checking for a cycle.
-      while (path.length > 0 && path[path.length - 1] !== this) path.pop();
-      if (path.includes(item)) return '[circular]';
-      path.push(item);
-      return item;
-    },
-    indent,
-  );
-  return text ?? String(value);
+  return jsonText(value, indent ? { indent } : {}) ?? String(value);
 }
 
 /** `file:line (row id)` or `''`. */

@@ -111,7 +111,9 @@ export async function verifyContracts(options: VerifyOptions = {}): Promise<Veri
         redact,
       });
     }
-    const outcome = verificationOutcome(prepared.plan, json, proxy.recordings);
+    // bodies redacted before the findings cut them into snippets (a cut secret is not recognisable)
+    const recordings = new Map([...proxy.recordings].map(([id, recording]) => [id, recording.body === undefined ? recording : { ...recording, body: redact(recording.body) }]));
+    const outcome = verificationOutcome(prepared.plan, json, recordings);
     const findings = redactValue(outcome.findings, redact).sort(compareFindings);
     const count = (verdict: InteractionVerdict['verdict']) => outcome.verdicts.filter((v) => v.verdict === verdict).length;
     return {

@@ -55,9 +55,13 @@ export function compileFailureFinding(api: Api, endpoint: Endpoint, response: Re
   };
 }
 
-/** `` `/a/b` is 3 but the schema wants type "string" ``: one violation of `body`, in words. */
-export function describeViolation(violation: Violation, body: unknown): string {
-  return `${at(violation.pointer)} ${complaint(violation, valueAt(body, violation.pointer))}`;
+/**
+ * `` `/a/b` is 3 but the schema wants type "string" ``: one violation of `body`, in words.
+ * `prepare` sees the offending value before it is excerpted (drift redacts secrets there, before
+ * the excerpt cuts one in half).
+ */
+export function describeViolation(violation: Violation, body: unknown, prepare: (found: unknown) => unknown = (found) => found): string {
+  return `${at(violation.pointer)} ${complaint(violation, prepare(valueAt(body, violation.pointer)))}`;
 }
 
 function complaint(v: Violation, found: unknown): string {

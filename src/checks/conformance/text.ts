@@ -1,4 +1,5 @@
 import type { FindingSource } from '../../findings/types.ts';
+import { jsonText } from '../../util/json-depth.ts';
 import type { ExampleSite } from './schema-index.ts';
 
 /** Longest JSON excerpt a message quotes; evidence keeps a little more. */
@@ -25,16 +26,18 @@ export function at(pointer: string): string {
   return pointer === '' ? 'the body' : `\`${pointer}\``;
 }
 
-/** JSON text of a value, cut to `max` characters with an ellipsis. */
+/**
+ * JSON text of a value, cut to `max` characters with an ellipsis. Bodies may be live answers of
+ * any size and depth: only the first `max` characters are ever written, without recursion.
+ */
 export function excerpt(value: unknown, max = MESSAGE_EXCERPT): string {
-  const text = value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value));
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return value === undefined ? 'nothing' : (jsonText(value, { maxLength: max }) ?? String(value));
 }
 
 /** A value small enough for evidence: itself when its JSON is short, else its truncated JSON text. */
 export function evidenceValue(value: unknown, max = EVIDENCE_EXCERPT): unknown {
   if (value === undefined) return null;
-  const text = JSON.stringify(value) ?? String(value);
+  const text = jsonText(value, { maxLength: max + 1 }) ?? String(value);
   return text.length > max ? `${text.slice(0, max - 1)}…` : value;
 }
 

@@ -9,6 +9,8 @@ import { driftNewField } from './new-field.ts';
 import { driftNonJsonBody } from './non-json-body.ts';
 import { driftTimeout } from './timeout.ts';
 import { driftUnreachable } from './unreachable.ts';
+import { driftInvalidEncoding } from './invalid-encoding.ts';
+import { driftUnchecked } from './unchecked.ts';
 
 /** The `drift/*` rules (live answers against the catalogue). */
 export const DRIFT_RULES: readonly RuleDefinition[] = [
@@ -20,6 +22,8 @@ export const DRIFT_RULES: readonly RuleDefinition[] = [
   driftConstraintViolated,
   driftNewField,
   driftNonJsonBody,
+  driftInvalidEncoding,
   driftTimeout,
   driftUnreachable,
+  driftUnchecked,
 ];
