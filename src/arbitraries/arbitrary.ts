@@ -64,7 +64,7 @@ function prepare(schema: unknown, options: ArbitraryOptions): Prepared {
   const hit = key === undefined ? undefined : cache.get(key);
   if (hit) return { ...hit, options: resolved };
 
-  const doc = prepareDocument(schema, resolved.pointer, options.ajv);
+  const doc = prepareDocument(schema, resolved.pointer, options.ajv, resolved.schemas);
   const builder = createBuilder(doc, resolved);
   let structural: fc.Arbitrary<unknown>;
   try {

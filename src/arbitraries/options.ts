@@ -1,5 +1,6 @@
 import type * as fc from 'fast-check';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
+import { canonicalJson } from '../util/canonical-json.ts';
 
 /** What a caller may set; every field has a documented default (see `resolveOptions`). */
 export interface ArbitraryOptions {
@@ -33,8 +34,14 @@ export interface ArbitraryOptions {
   verify?: boolean;
   /** Attempts of any bounded search (filters, mutations) before giving up (default 64). */
   attempts?: number;
-  /** The validator to agree with (default: `createAjv()` from src/validators). */
+  /** The validator to agree with (default: `createGeneratorAjv()`, see validator.ts). */
   ajv?: Ajv2020;
+  /**
+   * Other documents the schema may `$ref`, by URL (`{ 'https://example.com/pet.json': {...} }`):
+   * they are embedded in the document, never fetched. The draft-07 and 2020-12 meta-schemas are
+   * always available.
+   */
+  schemas?: Readonly<Record<string, unknown>>;
 }
 
 export interface ResolvedOptions {
@@ -47,6 +54,7 @@ export interface ResolvedOptions {
   unknownFormats: 'ignore' | 'unsupported';
   verify: boolean;
   attempts: number;
+  schemas: Readonly<Record<string, unknown>>;
 }
 
 export function resolveOptions(options: ArbitraryOptions = {}): ResolvedOptions {
@@ -60,6 +68,7 @@ export function resolveOptions(options: ArbitraryOptions = {}): ResolvedOptions 
     unknownFormats: options.unknownFormats ?? 'ignore',
     verify: options.verify ?? true,
     attempts: Math.max(1, nonNegative(options.attempts, 64, 'attempts')),
+    schemas: options.schemas ?? {},
   };
 }
 
@@ -82,5 +91,6 @@ export function optionsKey(options: ResolvedOptions): string {
     options.unknownFormats,
     options.verify,
     options.attempts,
+    Object.keys(options.schemas).length === 0 ? '' : canonicalJson(options.schemas),
   ].join('|');
 }
