@@ -43,7 +43,10 @@ export interface PreparedDocument {
   reference(schema: RawSchema): RawSchema;
   /** Compiled validator for the conjunction of schemas (document or composed), cached. */
   validator(schemas: readonly RawSchema[]): ValidateFunction;
-  /** Validator of the entry schema exactly as the caller's validator sees it. */
+  /**
+   * Validator of the entry schema exactly as the caller's validator sees it; compiled on first
+   * use (after the builder's cheap checks, such as the size budget, had their say).
+   */
   readonly entryValidator: ValidateFunction;
 }
 
@@ -111,7 +114,7 @@ export function prepareDocument(
 
   const entry = entryPointer === '' ? root : lookup(root, entryPointer);
   if (entry === undefined) throw unsupported(entryPointer, 'no schema at this pointer of the document');
-  const entryValidator = compile(entryPointer);
+  let entryValidator: ValidateFunction | undefined;
 
   const byKey = new Map<string, ValidateFunction>();
   const reference = (schema: RawSchema): RawSchema => {
@@ -129,7 +132,9 @@ export function prepareDocument(
     pointerOf: (schema) => pointers.get(schema),
     isRecursive: (pointer) => recursive.has(pointer),
     reference,
-    entryValidator,
+    get entryValidator() {
+      return (entryValidator ??= compile(entryPointer));
+    },
     resolveRef(ref, at) {
       const fragment = ref.startsWith(uri) ? ref.slice(uri.length) : ref;
       if (!fragment.startsWith('#')) throw unsupported(at, `$ref "${ref}" does not point into this document`);

@@ -32,6 +32,14 @@ export interface ArbitraryOptions {
    * measures the structural generator alone; values may then be invalid.
    */
   verify?: boolean;
+  /**
+   * The size budget of one value (default 100,000): counted as its JSON values plus the code
+   * points of its strings and property names. A schema whose smallest value is larger (`minItems`
+   * of a million, `minLength` 10^8, nested `minItems` multiplying, thousands of `required` names)
+   * is refused with `unsupported` at construction, naming the limit and the keyword's pointer,
+   * instead of exhausting time or memory.
+   */
+  maxValueNodes?: number;
   /** Attempts of any bounded search (filters, mutations) before giving up (default 64). */
   attempts?: number;
   /** The validator to agree with (default: `createGeneratorAjv()`, see validator.ts). */
@@ -53,6 +61,7 @@ export interface ResolvedOptions {
   formats: Record<string, fc.Arbitrary<string>>;
   unknownFormats: 'ignore' | 'unsupported';
   verify: boolean;
+  maxValueNodes: number;
   attempts: number;
   schemas: Readonly<Record<string, unknown>>;
 }
@@ -67,6 +76,7 @@ export function resolveOptions(options: ArbitraryOptions = {}): ResolvedOptions 
     formats: options.formats ?? {},
     unknownFormats: options.unknownFormats ?? 'ignore',
     verify: options.verify ?? true,
+    maxValueNodes: Math.max(1, nonNegative(options.maxValueNodes, 100_000, 'maxValueNodes')),
     attempts: Math.max(1, nonNegative(options.attempts, 64, 'attempts')),
     schemas: options.schemas ?? {},
   };
@@ -91,6 +101,7 @@ export function optionsKey(options: ResolvedOptions): string {
     options.unknownFormats,
     options.verify,
     options.attempts,
+    options.maxValueNodes,
     Object.keys(options.schemas).length === 0 ? '' : canonicalJson(options.schemas),
   ].join('|');
 }
