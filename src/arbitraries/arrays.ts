@@ -52,9 +52,9 @@ export function arrayArbitrary(builder: Builder, node: Node, pointer: string): f
   let tail: fc.Arbitrary<unknown> | undefined;
   // Nested arrays get narrower with depth, so recursive structures stay small.
   const room = Math.max(1, Math.floor(builder.options.maxItems / (1 + node.depth)));
-  // Room for the items `contains` requires (minContains may exceed minItems).
+  // At least room for the items `contains` requires (minContains may exceed minItems).
   const floor = Math.max(minItems, ...containsSpecs.map((c) => Math.ceil(c.minContains)));
-  const cap = Math.min(maxItems, terminal ? floor : floor + room + (containsSpecs.length > 0 ? 2 : 0));
+  const cap = Math.min(maxItems, Math.max(floor, terminal ? minItems : minItems + room + (containsSpecs.length > 0 ? 2 : 0)));
   if (cap > prefix.length && prefix.length === prefixLength) {
     if (tailSchemas.includes(false)) maxItems = Math.min(maxItems, prefixLength);
     else {
