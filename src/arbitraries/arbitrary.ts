@@ -64,7 +64,7 @@ function prepare(schema: unknown, options: ArbitraryOptions): Prepared {
   const hit = key === undefined ? undefined : cache.get(key);
   if (hit) return { ...hit, options: resolved };
 
-  const doc = prepareDocument(schema, resolved.pointer, options.ajv);
+  const doc = prepareDocument(schema, resolved.pointer, options.ajv, resolved.schemas);
   const builder = createBuilder(doc, resolved);
   let structural: fc.Arbitrary<unknown>;
   try {
@@ -72,7 +72,9 @@ function prepare(schema: unknown, options: ArbitraryOptions): Prepared {
   } catch (error) {
     throw asGenerationError(error, doc.entryPointer);
   }
-  const guarded = boundedFilter(structural, (value) => doc.entryValidator(value) === true, resolved.attempts, () =>
+  // Compiled now, so that a schema the validator cannot compile is refused at construction.
+  const entryValidator = doc.entryValidator;
+  const guarded = boundedFilter(structural, (value) => entryValidator(value) === true, resolved.attempts, () =>
     unsupported(doc.entryPointer, `no valid value within ${resolved.attempts} attempts: the generator and the validator disagree on this schema`),
   );
   probe(resolved.verify ? guarded : structural);

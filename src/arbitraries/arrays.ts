@@ -52,7 +52,9 @@ export function arrayArbitrary(builder: Builder, node: Node, pointer: string): f
   let tail: fc.Arbitrary<unknown> | undefined;
   // Nested arrays get narrower with depth, so recursive structures stay small.
   const room = Math.max(1, Math.floor(builder.options.maxItems / (1 + node.depth)));
-  const cap = Math.min(maxItems, terminal ? minItems : minItems + room + (containsSpecs.length > 0 ? 2 : 0));
+  // At least room for the items `contains` requires (minContains may exceed minItems).
+  const floor = Math.max(minItems, ...containsSpecs.map((c) => Math.ceil(c.minContains)));
+  const cap = Math.min(maxItems, Math.max(floor, terminal ? minItems : minItems + room + (containsSpecs.length > 0 ? 2 : 0)));
   if (cap > prefix.length && prefix.length === prefixLength) {
     if (tailSchemas.includes(false)) maxItems = Math.min(maxItems, prefixLength);
     else {
@@ -67,13 +69,33 @@ export function arrayArbitrary(builder: Builder, node: Node, pointer: string): f
   }
   if (minItems > maxItems) throw unsatisfiable(at, `the array needs at least ${minItems} items but can hold at most ${maxItems}`);
   const limit = Math.min(cap, maxItems);
+  // The smallest array: the first minItems positions at their smallest (checked before drawing).
+  const headCount = Math.min(minItems, prefix.length);
+  let smallest = 1 + Math.max(0, minItems - prefix.length) * (tail ? builder.sizeOf(tail) : 1);
+  for (let i = 0; i < headCount; i++) smallest += builder.sizeOf(prefix[i]!);
+  builder.checkSize(smallest, at, `minItems ${minItems}`);
 
   if (containsSpecs.length === 1 && prefixLength === 0 && tail !== undefined && !terminal) {
     node.inexact.push('contains');
     return containsArbitrary(builder, node, containsSpecs[0]!, tailSchemas, minItems, limit, unique, at);
   }
-  if (containsSpecs.length > 0) node.inexact.push('contains');
-  if (unique && (prefix.length > 0 || containsSpecs.length > 0)) node.inexact.push('uniqueItems');
+  return builder.sized(plainArray(builder, node, prefix, tail, minItems, limit, unique, containsSpecs.length > 0, at), smallest, at, `minItems ${minItems}`);
+}
+
+/** A tuple part followed by `items`, `uniqueItems` and other `contains` left to the validator. */
+function plainArray(
+  builder: Builder,
+  node: Node,
+  prefix: Array<fc.Arbitrary<unknown>>,
+  tail: fc.Arbitrary<unknown> | undefined,
+  minItems: number,
+  limit: number,
+  unique: boolean,
+  hasContains: boolean,
+  at: string,
+): fc.Arbitrary<unknown[]> {
+  if (hasContains) node.inexact.push('contains');
+  if (unique && (prefix.length > 0 || hasContains)) node.inexact.push('uniqueItems');
   if (unique && prefix.length === 0) node.inexact.push('uniqueItems may run out of distinct values');
 
   const tailMin = Math.max(0, minItems - prefix.length);
@@ -138,13 +160,15 @@ function containsArbitrary(
   const matches = matching ? fc.array(matching, { minLength: minContains, maxLength: Math.max(minContains, matchMax) }) : fc.constant([]);
   const restMin = Math.max(0, minItems - minContains);
   const rest = others ? fc.array(others, { minLength: restMin, maxLength: Math.max(restMin, limit - minContains) }) : fc.constant([]);
+  const smallest = 1 + (matching ? minContains * builder.sizeOf(matching) : 0) + (others ? restMin * builder.sizeOf(others) : 0);
+  builder.checkSize(smallest, at, `minContains ${minContains} with minItems ${minItems}`);
   const arb = fc.tuple(matches, rest, fc.array(fc.nat(), { maxLength: limit })).map(([m, o, slots]) => {
     const items = o.slice(0, Math.max(0, limit - m.length));
     m.forEach((item, i) => items.splice((slots[i] ?? 0) % (items.length + 1), 0, item));
     return items;
   });
   if (unique) node.inexact.push('uniqueItems');
-  return arb;
+  return builder.sized(arb, smallest, at, `minContains ${minContains} with minItems ${minItems}`);
 }
 
 function isFailure(error: unknown): boolean {

@@ -91,3 +91,62 @@ export function boundedUniqueArray<T>(
     : fc.uniqueArray(arb, { maxLength, selector: selector ?? ((v: T) => v) });
   return minLength === 0 ? unique : boundedFilter(unique, (items) => items.length >= minLength, attempts, onExhausted);
 }
+
+/** Thrown inside a draw that has made more nodes than the budget allows (caught by the outermost draw). */
+class BudgetExceeded extends Error {}
+
+/** Nodes made by the current outermost draw of a counted arbitrary, and how deep draws are nested. */
+let drawn = 0;
+let nesting = 0;
+
+/**
+ * Counts the values a draw makes, so that no draw can grow beyond `budget` nodes whatever the
+ * schema (a recursive list of fifty lists of fifty…): every schema-level arbitrary is wrapped,
+ * and a draw that passes the budget is abandoned at once. The outermost draw retries a few
+ * times (the random stream has moved on), then throws `onExhausted()`.
+ */
+export class CountedArbitrary<T> extends fc.Arbitrary<T> {
+  constructor(
+    private readonly arb: fc.Arbitrary<T>,
+    /** What one value counts for (a string of minLength n: 1 + n). */
+    private readonly weight: number,
+    private readonly budget: number,
+    private readonly retries: number,
+    private readonly onExhausted: () => Error,
+  ) {
+    super();
+  }
+
+  generate(mrng: fc.Random, biasFactor: number | undefined): fc.Value<T> {
+    if (nesting > 0) {
+      drawn += this.weight;
+      if (drawn > this.budget) throw new BudgetExceeded();
+      nesting++;
+      try {
+        return this.arb.generate(mrng, biasFactor);
+      } finally {
+        nesting--;
+      }
+    }
+    for (let attempt = 0; attempt < this.retries; attempt++) {
+      drawn = this.weight;
+      nesting = 1;
+      try {
+        return this.arb.generate(mrng, biasFactor);
+      } catch (error) {
+        if (!(error instanceof BudgetExceeded)) throw error;
+      } finally {
+        nesting = 0;
+      }
+    }
+    throw this.onExhausted();
+  }
+
+  canShrinkWithoutContext(value: unknown): value is T {
+    return this.arb.canShrinkWithoutContext(value);
+  }
+
+  shrink(value: T, context: unknown): fc.Stream<fc.Value<T>> {
+    return this.arb.shrink(value, context);
+  }
+}

@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { anyArray, anyJsonValue, anyObject } from './any-value.ts';
 import { arrayArbitrary } from './arrays.ts';
-import { boundedFilter } from './bounded.ts';
+import { boundedFilter, CountedArbitrary } from './bounded.ts';
 import type { PreparedDocument } from './document.ts';
 import { RecursionExhausted, SchemaGenerationError, unsatisfiable, unsupported } from './errors.ts';
 import { cloneJson, hasType, jsonEqual, joinPointer, type JsonType } from './json.ts';
@@ -31,12 +31,31 @@ export interface Builder {
   build(schemas: readonly RawSchema[], depth: number, pointer: string): fc.Arbitrary<unknown>;
   /** A check of a value against the conjunction of `schemas`, as the validator sees it. */
   check(schemas: readonly RawSchema[]): (value: unknown) => boolean;
+  /**
+   * The size of the smallest value an arbitrary of this builder makes, in the unit of
+   * `maxValueNodes` (JSON values, plus the code points of strings and property names); 1 when
+   * not recorded (scalars, the shallow "any value").
+   */
+  sizeOf(arbitrary: fc.Arbitrary<unknown>): number;
+  /**
+   * Records the smallest value's size of `arbitrary`, after checking it against the budget:
+   * `what` needs more than `maxValueNodes` → `unsupported` at `pointer`, before anything is drawn.
+   */
+  sized<T>(arbitrary: fc.Arbitrary<T>, size: number, pointer: string, what: string): fc.Arbitrary<T>;
+  /** The same check, for a size known before the arbitrary is built. */
+  checkSize(size: number, pointer: string, what: string): void;
 }
 
 /** Leaves an `anyOf`/`oneOf`/`if` distribution may create at one node before the rest is filtered. */
 const MAX_BRANCHES = 64;
 /** Recursion allowed past `maxDepth` while values bottom out (then the branch is dropped). */
 const DEPTH_SLACK = 6;
+
+/** Draws of a value that grew past the budget before the generator gives up on the schema. */
+const DRAW_RETRIES = 4;
+
+const tooLarge = (pointer: string, budget: number) =>
+  unsupported(pointer, `values keep growing beyond the size budget (maxValueNodes ${budget.toLocaleString('en')}): recursion or nested arrays multiply; raise maxValueNodes or lower maxDepth/maxItems`);
 
 type Memo = { arbitrary: fc.Arbitrary<unknown> } | { error: unknown } | 'building';
 
@@ -54,6 +73,13 @@ export function createBuilder(doc: PreparedDocument, options: ResolvedOptions): 
     return String(id);
   };
   const absorbContext: AbsorbContext = { doc, hardDepth: options.maxDepth + DEPTH_SLACK };
+  const sizes = new WeakMap<fc.Arbitrary<unknown>, number>();
+  const checkSize = (size: number, pointer: string, what: string) => {
+    if (size > options.maxValueNodes) {
+      const shown = Number.isFinite(size) && size < 1e15 ? Math.ceil(size).toLocaleString('en') : 'an unbounded number of';
+      throw unsupported(pointer, `${what} needs values of at least ${shown} nodes, more than the size budget (maxValueNodes ${options.maxValueNodes.toLocaleString('en')}) allows`);
+    }
+  };
   const ajvOptions = doc.ajv.opts as { multipleOfPrecision?: number };
 
   const builder: Builder = {
@@ -85,6 +111,13 @@ export function createBuilder(doc: PreparedDocument, options: ResolvedOptions): 
       const validate = doc.validator(schemas);
       return (value) => validate(value) === true;
     },
+    sizeOf: (arbitrary) => sizes.get(arbitrary) ?? 1,
+    sized(arbitrary, size, pointer, what) {
+      checkSize(size, pointer, what);
+      if (size > 1) sizes.set(arbitrary, size);
+      return arbitrary;
+    },
+    checkSize,
   };
   return builder;
 }
@@ -134,7 +167,8 @@ function branchArbitrary(builder: Builder, ctx: AbsorbContext, branches: Array<(
     }
   }
   if (arbitraries.length === 0) throw strongest(errors, pointer, what);
-  return arbitraries.length === 1 ? arbitraries[0]! : fc.oneof(...arbitraries);
+  if (arbitraries.length === 1) return arbitraries[0]!;
+  return builder.sized(fc.oneof(...arbitraries), Math.min(...arbitraries.map((a) => builder.sizeOf(a))), pointer, what);
 }
 
 function buildNode(builder: Builder, ctx: AbsorbContext, node: Node, pointer: string, budget: Budget): fc.Arbitrary<unknown> {
@@ -148,9 +182,10 @@ function buildNode(builder: Builder, ctx: AbsorbContext, node: Node, pointer: st
   throwIfContradicted(node);
   if (node.types.size === 0) throw unsatisfiable(pointer, 'no type is left once `not` is applied');
 
-  if (node.enums.length > 0) return enumArbitrary(builder, node, excluded);
+  if (node.enums.length > 0) return counted(builder, node, enumArbitrary(builder, node, excluded), pointer);
 
-  let arbitrary = typedArbitrary(builder, node, pointer);
+  let arbitrary = counted(builder, node, typedArbitrary(builder, node, pointer), pointer);
+  const size = builder.sizeOf(arbitrary);
   if (excluded.length > 0) {
     const notExcluded = (v: unknown) => !excluded.some((x) => jsonEqual(x, v));
     arbitrary = boundedFilter(arbitrary, notExcluded, builder.options.attempts, () => unsupported(pointer, 'every value drawn was excluded by `not`'));
@@ -164,9 +199,22 @@ function buildNode(builder: Builder, ctx: AbsorbContext, node: Node, pointer: st
   }
   if (node.inexact.length > 0 || excluded.length > 0) {
     // A search that runs dry at once is reported now, so that a combinator can drop this branch.
+    arbitrary = builder.sized(arbitrary, size, pointer, 'the schema');
     fc.sample(arbitrary, NODE_PROBE);
   }
   return arbitrary;
+}
+
+/**
+ * Every value a node makes is counted against the size budget as it is drawn (`CountedArbitrary`),
+ * weighing 1, or 1 + minLength for a string: a draw that grows past `maxValueNodes` is abandoned.
+ * Only nodes that make values are wrapped (not `anyOf` distributions: their branches are).
+ */
+function counted(builder: Builder, node: Node, arbitrary: fc.Arbitrary<unknown>, pointer: string): fc.Arbitrary<unknown> {
+  const budget = builder.options.maxValueNodes;
+  const weight = node.types.size === 1 && node.types.has('string') ? 1 + node.str.minLength : 1;
+  const wrapped = new CountedArbitrary(arbitrary, weight, budget, DRAW_RETRIES, () => tooLarge(pointer, budget));
+  return builder.sized(wrapped, builder.sizeOf(arbitrary), pointer, 'the schema');
 }
 
 function throwIfContradicted(node: Node): void {
@@ -345,7 +393,19 @@ function enumArbitrary(builder: Builder, node: Node, excluded: unknown[]): fc.Ar
     candidates = candidates.filter(accepts);
   }
   if (candidates.length === 0) throw unsatisfiable(first!.pointer, 'no value of the enum (or const) satisfies the other constraints here');
-  return fc.constantFrom(...candidates).map(cloneJson);
+  return builder.sized(fc.constantFrom(...candidates).map(cloneJson), Math.min(...candidates.map(valueSize)), first!.pointer, 'the enum');
+}
+
+/** A value's size in the unit of `maxValueNodes`: its JSON values, plus string and key code points. */
+export function valueSize(value: unknown): number {
+  if (typeof value === 'string') return 1 + value.length;
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + valueSize(item), 1);
+  if (typeof value === 'object' && value !== null) {
+    let sum = 1;
+    for (const [key, item] of Object.entries(value)) sum += key.length + valueSize(item);
+    return sum;
+  }
+  return 1;
 }
 
 function onlyTypesAndEnums(node: Node): boolean {
@@ -392,7 +452,8 @@ function typedArbitrary(builder: Builder, node: Node, pointer: string): fc.Arbit
     }
   }
   if (built.length === 0) throw strongest(errors, pointer, 'type');
-  return built.length === 1 ? built[0]!.arbitrary : fc.oneof(...built);
+  if (built.length === 1) return built[0]!.arbitrary;
+  return builder.sized(fc.oneof(...built), Math.min(...built.map((b) => builder.sizeOf(b.arbitrary))), pointer, 'the schema');
 }
 
 function typeArbitrary(builder: Builder, node: Node, type: JsonType, pointer: string): fc.Arbitrary<unknown> {
@@ -406,7 +467,8 @@ function typeArbitrary(builder: Builder, node: Node, type: JsonType, pointer: st
     case 'number':
       return numberArbitrary(node.num, false, builder.numbers);
     case 'string':
-      return stringArbitrary(node.str, builder.strings);
+      builder.checkSize(1 + node.str.minLength, node.str.pointer, `minLength ${node.str.minLength}`);
+      return builder.sized(stringArbitrary(node.str, builder.strings), 1 + node.str.minLength, node.str.pointer, 'the string');
     case 'array':
       if (node.arrays.length === 0) return node.depth >= builder.options.maxDepth ? fc.constant([]) : anyArray(builder.options.maxItems);
       return arrayArbitrary(builder, node, pointer);

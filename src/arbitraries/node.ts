@@ -25,8 +25,14 @@ export interface Node {
   oneOf: Group[];
   nots: Array<{ schema: RawSchema; pointer: string }>;
   conditionals: Conditional[];
-  /** Recursive `$ref`s re-entered on the way here. */
+  /**
+   * Recursive `$ref`s re-entered on the way here: one more than the enclosing value's when any
+   * recursive `$ref` applies at this place (several side by side, as in `allOf` of a meta-schema's
+   * vocabularies, count once: recursion is bounded by how deep values nest).
+   */
   depth: number;
+  /** The enclosing value's depth. */
+  baseDepth: number;
   /** Why the structural generator alone may miss (the validator then filters, bounded). */
   inexact: string[];
   contradiction?: { pointer: string; message: string };
@@ -111,6 +117,7 @@ export function emptyNode(depth: number): Node {
     nots: [],
     conditionals: [],
     depth,
+    baseDepth: depth,
     inexact: [],
   };
 }
@@ -171,7 +178,7 @@ function absorb(ctx: AbsorbContext, node: Node, schema: RawSchema, pointer: stri
     const { schema: target, pointer: targetPointer } = ctx.doc.resolveRef(s.$ref, at('$ref'));
     if (refStack.includes(targetPointer)) throw unsupported(at('$ref'), `$ref cycle through ${targetPointer || '(root)'} never reaches a schema`);
     if (ctx.doc.isRecursive(targetPointer)) {
-      node.depth++;
+      node.depth = Math.max(node.depth, node.baseDepth + 1);
       if (node.depth > ctx.hardDepth) throw new RecursionExhausted(targetPointer);
     }
     absorb(ctx, node, target, targetPointer, [...refStack, targetPointer]);

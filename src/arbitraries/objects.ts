@@ -84,6 +84,11 @@ export function objectArbitrary(builder: Builder, node: Node, pointer: string): 
   const required = new Set<string>();
   for (const c of conjuncts) for (const name of c.required) closure(name).forEach((n) => required.add(n));
 
+  // Before anything is built: thousands of required names, or minProperties, beyond the budget.
+  let floor = 1 + Math.max(0, minProperties - required.size);
+  for (const name of required) floor += 1 + name.length;
+  builder.checkSize(floor, at, required.size >= minProperties ? `${required.size} required properties` : `minProperties ${minProperties}`);
+
   const values = new Map<string, fc.Arbitrary<unknown>>();
   const valuePointer = (name: string) => joinPointer(at, 'properties', name);
   for (const name of known) {
@@ -137,10 +142,15 @@ export function objectArbitrary(builder: Builder, node: Node, pointer: string): 
   const none = fc.constant<Array<[string, unknown] | undefined>>([]);
   const extraArb = !extraList ? none : extraMin > 0 ? extraList : fc.oneof({ arbitrary: none, weight: 3 }, { arbitrary: extraList, weight: 1 });
 
+  // The smallest object: the required properties at their smallest, and enough extra ones.
+  let smallest = 1 + Math.max(0, minProperties - requiredNames.length);
+  for (const name of requiredNames) smallest += name.length + builder.sizeOf(values.get(name)!);
+  builder.checkSize(smallest, at, `${requiredNames.length} required properties`);
+
   const requiredIndex = new Map(requiredNames.map((n, i) => [n, i]));
   const optionalIndex = new Map(optionalNames.map((n, i) => [n, i]));
   const closures = new Map(optionalNames.map((n) => [n, closure(n)]));
-  return fc
+  const object = fc
     .tuple(
       fc.tuple(...requiredNames.map((n) => values.get(n)!)),
       fc.tuple(...optionalNames.map((n) => values.get(n)!)),
@@ -179,6 +189,7 @@ export function objectArbitrary(builder: Builder, node: Node, pointer: string): 
       }
       return object;
     });
+  return builder.sized(object, smallest, at, `${requiredNames.length} required properties`);
 }
 
 const NAME_PROBE = { seed: 0x4e4d, numRuns: 8 };

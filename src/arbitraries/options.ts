@@ -1,5 +1,6 @@
 import type * as fc from 'fast-check';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
+import { canonicalJson } from '../util/canonical-json.ts';
 
 /** What a caller may set; every field has a documented default (see `resolveOptions`). */
 export interface ArbitraryOptions {
@@ -31,10 +32,24 @@ export interface ArbitraryOptions {
    * measures the structural generator alone; values may then be invalid.
    */
   verify?: boolean;
+  /**
+   * The size budget of one value (default 100,000): counted as its JSON values plus the code
+   * points of its strings and property names. A schema whose smallest value is larger (`minItems`
+   * of a million, `minLength` 10^8, nested `minItems` multiplying, thousands of `required` names)
+   * is refused with `unsupported` at construction, naming the limit and the keyword's pointer,
+   * instead of exhausting time or memory.
+   */
+  maxValueNodes?: number;
   /** Attempts of any bounded search (filters, mutations) before giving up (default 64). */
   attempts?: number;
-  /** The validator to agree with (default: `createAjv()` from src/validators). */
+  /** The validator to agree with (default: `createGeneratorAjv()`, see validator.ts). */
   ajv?: Ajv2020;
+  /**
+   * Other documents the schema may `$ref`, by URL (`{ 'https://example.com/pet.json': {...} }`):
+   * they are embedded in the document, never fetched. The draft-07 and 2020-12 meta-schemas are
+   * always available.
+   */
+  schemas?: Readonly<Record<string, unknown>>;
 }
 
 export interface ResolvedOptions {
@@ -46,7 +61,9 @@ export interface ResolvedOptions {
   formats: Record<string, fc.Arbitrary<string>>;
   unknownFormats: 'ignore' | 'unsupported';
   verify: boolean;
+  maxValueNodes: number;
   attempts: number;
+  schemas: Readonly<Record<string, unknown>>;
 }
 
 export function resolveOptions(options: ArbitraryOptions = {}): ResolvedOptions {
@@ -59,7 +76,9 @@ export function resolveOptions(options: ArbitraryOptions = {}): ResolvedOptions 
     formats: options.formats ?? {},
     unknownFormats: options.unknownFormats ?? 'ignore',
     verify: options.verify ?? true,
+    maxValueNodes: Math.max(1, nonNegative(options.maxValueNodes, 100_000, 'maxValueNodes')),
     attempts: Math.max(1, nonNegative(options.attempts, 64, 'attempts')),
+    schemas: options.schemas ?? {},
   };
 }
 
@@ -82,5 +101,7 @@ export function optionsKey(options: ResolvedOptions): string {
     options.unknownFormats,
     options.verify,
     options.attempts,
+    options.maxValueNodes,
+    Object.keys(options.schemas).length === 0 ? '' : canonicalJson(options.schemas),
   ].join('|');
 }
