@@ -9,7 +9,6 @@ import { apiNamesOf, caseHasFindings, driftBlindnessText, endpointNamesOf, plura
 import type { ApiCount, ReportSummary, StatusClass } from './summary.ts';
 import { evidenceText, sourceText } from './text.ts';
 import type { ReportInput } from './types.ts';
-import { escapeControlDeep } from '../util/safe-text.ts';
 
 /** Evidence is cut to this many characters in the page (findings.json has all of it). */
 export const HTML_EVIDENCE_CHARS = 4_000;
@@ -57,8 +56,7 @@ const STATUS_CLASS_LABEL: Record<StatusClass, string> = {
  * what was checked. Every catalogue-derived string is escaped here or set as `textContent` by the
  * script, so a hostile API name renders as text.
  */
-export function renderHtml(unsafe: ReportInput): string {
-  const input = escapeControlDeep(unsafe); // provider and catalogue text: no raw control characters
+export function renderHtml(input: ReportInput): string {
   const summary = summariseReport(input);
   const data = pageData(input, summary);
   const script = PAGE_SCRIPT;

@@ -3,7 +3,6 @@ import { compareFindings } from '../findings/types.ts';
 import { summariseReport, uniqueCases } from './summary.ts';
 import type { DriftBlindness, SeverityCounts } from './summary.ts';
 import type { ReportCase, ReportCatalogue, ReportInput } from './types.ts';
-import { escapeControlDeep } from '../util/safe-text.ts';
 
 /** Bumped when a field changes meaning or disappears; adding a field does not bump it. */
 export const FINDINGS_JSON_SCHEMA = 'apiconform/findings@1';
@@ -67,8 +66,7 @@ export function toFindingsJson(input: ReportInput): FindingsJson {
   };
 }
 
-export function renderJson(unsafe: ReportInput): string {
-  const input = escapeControlDeep(unsafe); // provider and catalogue text: no raw control characters
+export function renderJson(input: ReportInput): string {
   return `${JSON.stringify(toFindingsJson(input), null, 2)}\n`;
 }
 

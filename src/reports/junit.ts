@@ -3,7 +3,6 @@ import { apiNamesOf, caseKey, summariseReport, uniqueCases } from './summary.ts'
 import { evidenceText, sourceText } from './text.ts';
 import type { ReportInput } from './types.ts';
 import { escapeXmlAttribute, escapeXmlText } from './xml.ts';
-import { escapeControlDeep } from '../util/safe-text.ts';
 
 /** Suite and testcase names for findings that are not about one endpoint×status. Never a slug: slugs have no parentheses. */
 export const CATALOGUE_SUITE = '(catalogue)';
@@ -38,8 +37,7 @@ interface JunitSuite {
  * when several rules failed). Warnings and infos go to the testcase's `<system-out>`, so a CI page
  * shows them without failing the build; `failures` counts failed testcases.
  */
-export function renderJunit(unsafe: ReportInput): string {
-  const input = escapeControlDeep(unsafe); // provider and catalogue text: no raw control characters
+export function renderJunit(input: ReportInput): string {
   const summary = summariseReport(input);
   const suites = buildSuites(input, summary.findings);
 

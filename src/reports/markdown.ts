@@ -5,7 +5,6 @@ import { countsText, driftBlindnessText, emptyCounts, plural, summariseReport, u
 import type { ApiCount, ReportSummary } from './summary.ts';
 import { truncateText } from './text.ts';
 import type { ReportInput } from './types.ts';
-import { escapeControlDeep } from '../util/safe-text.ts';
 
 /** GitHub rejects an issue or PR comment longer than this many characters. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -27,8 +26,7 @@ const DETAILS_HEADER = ['| | Endpoint | Status | Rule | Pointer | Message |', '|
  * grouped by API and endpoint. When everything does not fit in `maxLength`, the details keep the
  * most severe findings (errors of the worst APIs first) and end with "… N more, see findings.json".
  */
-export function renderMarkdown(unsafe: ReportInput, options: MarkdownOptions = {}): string {
-  const input = escapeControlDeep(unsafe); // provider and catalogue text: no raw control characters
+export function renderMarkdown(input: ReportInput, options: MarkdownOptions = {}): string {
   const maxLength = options.maxLength ?? GITHUB_COMMENT_LIMIT;
   const top = options.top ?? 10;
   const summary = summariseReport(input);

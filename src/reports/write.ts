@@ -1,6 +1,7 @@
 import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { usageError } from '../util/errors.ts';
+import { escapeControlDeep } from '../util/safe-text.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import { renderGithub } from './github.ts';
 import { renderHtml } from './html.ts';
@@ -12,7 +13,7 @@ import { renderChangelog } from './changelog.ts';
 import { DEFAULT_REPORT_FORMATS, REPORT_FILE_NAMES, REPORT_FORMATS } from './types.ts';
 import type { ReportFormat, ReportInput } from './types.ts';
 
-export const RENDERERS: Readonly<Record<ReportFormat, (input: ReportInput) => string>> = {
+const WRITERS: Readonly<Record<ReportFormat, (input: ReportInput) => string>> = {
   md: (input) => renderMarkdown(input),
   json: renderJson,
   junit: renderJunit,
@@ -21,6 +22,14 @@ export const RENDERERS: Readonly<Record<ReportFormat, (input: ReportInput) => st
   github: renderGithub,
   changelog: renderChangelog,
 };
+
+/**
+ * Every format's writer behind one guard: provider- and catalogue-derived text reaches no format
+ * with raw control characters (escaped as visible `\u001b`, util/safe-text.ts), whichever writer.
+ */
+export const RENDERERS: Readonly<Record<ReportFormat, (input: ReportInput) => string>> = Object.fromEntries(
+  REPORT_FORMATS.map((format) => [format, (input: ReportInput) => WRITERS[format](escapeControlDeep(input))]),
+) as Record<ReportFormat, (input: ReportInput) => string>;
 
 /** Where `github`'s output goes; the process's by default, replaceable in tests. */
 export interface ReportSinks {
@@ -44,7 +53,7 @@ export async function writeReports(
 ): Promise<string[]> {
   const chosen = REPORT_FORMATS.filter((format) => formats.includes(format));
   const rendered = chosen.flatMap((format) => (format === 'github' ? [] : [{ path: join(dir, REPORT_FILE_NAMES[format]), text: RENDERERS[format](input) }]));
-  const github = chosen.includes('github') ? { commands: renderGithub(input), summary: renderMarkdown(input) } : undefined;
+  const github = chosen.includes('github') ? { commands: RENDERERS.github(input), summary: RENDERERS.md(input) } : undefined;
   for (const { path, text } of rendered) await writeFileAtomic(path, text);
   const paths = rendered.map(({ path }) => path);
   if (github) {

@@ -33,9 +33,10 @@ describe('control characters in provider and catalogue text', () => {
     };
     const input = fixtureInput({ findings: [finding], cases: [{ api: 'evil', apiName: `Evil ${HOSTILE}`, endpoint: 'ep', endpointName: HOSTILE, status: 418 }] });
     for (const [format, render] of Object.entries(RENDERERS)) {
-      const out = render(input);
+      // the changelog lists diff findings only: give it one
+      const out = render(format === 'changelog' ? { ...input, command: 'diff', findings: [{ ...finding, ruleId: 'diff/endpoint-removed' }] } : input);
       expect(RAW_CONTROL.test(out), format).toBe(false);
-      expect(out, format).toContain('u001b[2J');
+      expect(out, format).toContain(format === 'changelog' ? 'u001b' : 'u001b[2J'); // Markdown text escapes the `[`
     }
   });
 
