@@ -103,9 +103,9 @@ describe('CSV reader on broken files', () => {
     expect(error.message).toMatch(/^missing columns endpoint_name, response_status_code, response_json, response_json_schema/);
   });
 
-  it('reads a header-only file with every column as an empty catalogue', async () => {
+  it('refuses a header-only file with every column as an empty catalogue', async () => {
     const file = await writeFixture(dir, 'no-rows.csv', `${HEADER.join(',')}\r\n`);
-    expect(await readCatalogue(file)).toEqual({ rows: [], problems: [] });
+    expect((await inputErrorOf(readCatalogue(file))).message).toBe('empty catalogue: no rows');
   });
 
   it.each([
@@ -124,7 +124,7 @@ describe('CSV reader on broken files', () => {
   it('rejects an empty file as having no header', async () => {
     const file = await writeFixture(dir, 'empty.csv', '');
     const error = await inputErrorOf(readCatalogue(file));
-    expect(error.message).toBe('empty catalogue: no header row');
+    expect(error.message).toBe('empty catalogue: the file is empty (0 bytes)');
     expect(error.context.file).toBe(file);
   });
 

@@ -4,7 +4,7 @@ import { parse as parseSync } from 'csv-parse/sync';
 import type { CsvRecordRange } from '../csv-records.ts';
 import { inputError } from '../../util/errors.ts';
 import type { RawRecord } from '../types.ts';
-import { checkHeader, recordFromArray } from './header.ts';
+import { checkHeader, emptyCatalogue, recordFromArray } from './header.ts';
 
 /**
  * Streams an RFC 4180 CSV (BOM, CRLF, quoted newlines and quotes all occur in the dataset's
@@ -52,7 +52,7 @@ export async function* readCsv(path: string, file = path): AsyncGenerator<RawRec
     }
     throw error;
   }
-  if (!header) throw inputError('empty catalogue: no header row', { file });
+  if (!header) throw emptyCatalogue(file, 'no header row');
 }
 
 interface NumberedRecord {
