@@ -7,4 +7,5 @@ export { renderJson, toFindingsJson, FINDINGS_JSON_SCHEMA, type FindingsJson } f
 export { renderJunit } from './junit.ts';
 export { renderHtml } from './html.ts';
 export { writeReports, parseReportFormats, RENDERERS } from './write.ts';
-export { mergeReports, parseFindingsJson } from './merge.ts';
+export { mergeReports, parseFindingsJson, readFindingsJson } from './merge.ts';
+export { FINDINGS_JSON_DOCUMENT_SCHEMA } from './findings-schema.ts';
