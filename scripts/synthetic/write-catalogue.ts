@@ -70,7 +70,7 @@ export async function writeCatalogue(records: Iterable<CatalogueRecord>, file: s
 }
 
 /** Column types as the dataset declares them (int64 status, float64 score, strings). */
-export function parquetBuffer(records: readonly CatalogueRecord[]): ArrayBuffer {
+export function parquetBuffer(records: readonly CatalogueRecord[], options: { rowGroupSize?: number } = {}): ArrayBuffer {
   const column = <K extends keyof CatalogueRecord>(name: K) => records.map((r) => r[name]);
   return parquetWriteBuffer({
     columnData: [
@@ -85,5 +85,6 @@ export function parquetBuffer(records: readonly CatalogueRecord[]): ArrayBuffer 
       { name: 'response_json', data: column('response_json'), type: 'STRING' },
       { name: 'response_json_schema', data: column('response_json_schema'), type: 'STRING' },
     ],
+    ...options,
   });
 }

@@ -5,6 +5,7 @@ import type { Finding } from '../findings/types.ts';
 import type { CatalogueModel } from '../model/types.ts';
 import { assertReadable } from '../util/files.ts';
 import { fileHash } from '../util/hash.ts';
+import { recoverOutput } from './commit.ts';
 import { readManifest, type Manifest } from './manifest.ts';
 
 export interface BuildOptions {
@@ -54,14 +55,15 @@ export interface BuildResult {
  * an endpoint whose rows, names and API did not change keeps its files untouched (no schema or
  * type work). A catalogue byte-identical to the last build's is a no-op without parsing.
  *
- * Atomic per file, ordered so that an interrupted build leaves a usable tree: endpoint files
- * first (each written whole via rename), then the indexes, then removals, the manifest last; the
- * next build sees the old manifest and redoes whatever had not been recorded.
+ * Atomic as a whole: files are staged and committed together (commit.ts), and a build first
+ * recovers what an interrupted one left, so the tree it reads, and the one it leaves, is always
+ * exactly one build's output.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const out = resolve(options.out);
   const root = resolve(options.root ?? process.cwd());
   await assertReadable(options.catalogue);
+  recoverOutput(out);
   const sourceBytes = await readFile(options.catalogue);
   const sourceSha = fileHash(sourceBytes);
   const previous = options.force ? undefined : await readManifest(out);

@@ -1,13 +1,13 @@
-import { writeFileAtomicSync } from '../util/atomic-write.ts';
 import { contentHash } from '../util/hash.ts';
-import { safeJoin } from './paths.ts';
+import { stageFile } from './commit.ts';
 
 /**
- * Where a build puts what it renders. Each file is written as soon as it is rendered (atomically:
- * temp file + rename), so the tree is never held in memory whole. The writes are synchronous on
+ * Where a build puts what it renders. Each file is written as soon as it is rendered, into the
+ * staging folder that `commitStaged()` later moves into place (commit.ts), so the tree is never
+ * held in memory whole and the output folder changes only at the commit. The writes are synchronous on
  * purpose: a full-size build writes ~32,000 small files, and through fs/promises each cost
  * ~140 µs of this thread's time (file handles, promises, thread-pool hops) against ~20 µs for a
- * synchronous write + rename, so the thread that feeds the type-generation workers stays free.
+ * synchronous write, so the thread that feeds the type-generation workers stays free.
  * With `check` nothing is written and only content hashes are kept.
  */
 export class GeneratedOutput {
@@ -15,9 +15,6 @@ export class GeneratedOutput {
   readonly hashes = new Map<string, string>();
   /** Paths written (or, with `check`, that would be written), in order. */
   readonly written: string[] = [];
-  private writes = 0;
-  /** Test hook: the process kills itself after this many writes, to prove a killed build is safe. */
-  private readonly crashAfter = Number(process.env.APICONFORM_TEST_CRASH_AFTER_WRITES ?? NaN);
 
   constructor(
     private readonly out: string,
@@ -31,7 +28,6 @@ export class GeneratedOutput {
     if (hash === previousHash) return;
     this.written.push(path);
     if (this.check) return;
-    writeFileAtomicSync(safeJoin(this.out, path), content);
-    if (++this.writes === this.crashAfter) process.kill(process.pid, 'SIGKILL');
+    stageFile(this.out, path, content);
   }
 }

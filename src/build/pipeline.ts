@@ -1,18 +1,17 @@
-import { readdir, readFile, rm, rmdir } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { catalogueFormat } from '../catalogue/index.ts';
 import { compareFindings, type Finding } from '../findings/types.ts';
 import type { CatalogueRow } from '../catalogue/index.ts';
 import { groupResponses, type Api, type CatalogueModel, type Endpoint, type Example } from '../model/index.ts';
 import { cachedNormaliser, endpointSchemas, statusSchema, type NormalisedSchema } from '../schemas/index.ts';
 import { apiTypesIndex, endpointTypesFile, typesIndex } from '../typegen/index.ts';
-import { writeFileAtomic } from '../util/atomic-write.ts';
 import { contentHash } from '../util/hash.ts';
 import type { BuildOptions, BuildResult } from './build.ts';
 import { GENERATOR_VERSION, MANIFEST_FILE, type Manifest, type ManifestApi, type ManifestEndpoint } from './manifest.ts';
 import { rowProblemFinding, schemaProblemFinding } from './findings.ts';
-import { displayPath, endpointPaths, safeJoin } from './paths.ts';
+import { commitStaged, discardStaged } from './commit.ts';
+import { displayPath, endpointPaths } from './paths.ts';
 import { GeneratedOutput } from './output.ts';
 import { readBuildInput } from './read.ts';
 import { groupKeyOfRowId } from './sources.ts';
@@ -72,7 +71,6 @@ export async function runBuild(options: BuildOptions, { out, root, sourceBytes, 
   const types = early ?? new TypeCompiler({ workers: options.workers ?? TypeCompiler.workersFor(dirty) });
 
   const output = new GeneratedOutput(out, options.check === true);
-  if (!options.check) await beginWriting(out);
   const manifestApis: ManifestApi[] = [];
   const pendingTypes: Array<Promise<void>> = [];
   let regenerated = 0;
@@ -137,6 +135,9 @@ export async function runBuild(options: BuildOptions, { out, root, sourceBytes, 
     types.flush();
     // Phase 2: wait for the types (each endpoint's file is written as its types arrive).
     await Promise.all(pendingTypes);
+  } catch (error) {
+    if (!options.check) discardStaged(out);
+    throw error;
   } finally {
     await types.close();
   }
@@ -177,11 +178,10 @@ export async function runBuild(options: BuildOptions, { out, root, sourceBytes, 
   const result = { findings, model: input.unread.size ? undefined : model, removed, regenerated, reused, noOp: false, rows: manifest.source.rows };
   if (options.check) return { ...result, written: await staleFiles(out, fileHashes, manifestText) };
 
-  // Endpoint files and indexes are written; removals next, the manifest last (see build.ts).
-  for (const path of removed) await removeOwnedFile(out, path);
-  await writeFileAtomic(join(out, MANIFEST_FILE), manifestText);
-  await rm(join(out, IN_PROGRESS_FILE), { force: true });
-  return { ...result, written: [...output.written].sort() };
+  // Everything is staged: the manifest joins it, and the whole tree is committed at once.
+  output.put(MANIFEST_FILE, manifestText);
+  await commitStaged(out, removed);
+  return { ...result, written: output.written.filter((path) => path !== MANIFEST_FILE).sort() };
 }
 
 /**
@@ -279,27 +279,6 @@ function countModelEndpoints(model: CatalogueModel): number {
   return model.apis.reduce((n, api) => n + api.endpoints.length, 0);
 }
 
-/** Present while a build writes; found at the start of the next one, it means that build was killed. */
-const IN_PROGRESS_FILE = '.apiconform-build-in-progress';
-
-/**
- * Marks the output folder as being written. If the previous build was killed, the temp files of
- * its in-flight writes are still there (each a `.<name>.<pid>-<thread>-<n>.tmp` beside its target):
- * they are removed first, so an interrupted build leaves nothing behind once the next one runs.
- */
-async function beginWriting(out: string): Promise<void> {
-  const marker = join(out, IN_PROGRESS_FILE);
-  if (existsSync(marker)) {
-    const entries = await readdir(out, { recursive: true, withFileTypes: true });
-    for (const entry of entries) {
-      if (entry.isFile() && entry.name.startsWith('.') && entry.name.endsWith('.tmp')) {
-        await rm(join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name), { force: true });
-      }
-    }
-  }
-  await writeFileAtomic(marker, 'a build is writing this folder; if no build is running, the next one cleans up\n', { durable: false });
-}
-
 /** Files whose content on disk differs from what a build would write (or that would be removed). */
 async function staleFiles(out: string, hashes: Record<string, string>, manifestText: string): Promise<string[]> {
   const expected = new Map<string, string>(Object.entries(hashes));
@@ -322,21 +301,6 @@ async function staleFiles(out: string, hashes: Record<string, string>, manifestT
   };
   await Promise.all(Array.from({ length: 32 }, worker));
   return paths.filter((path) => stale.has(path));
-}
-
-async function removeOwnedFile(out: string, path: string): Promise<void> {
-  const full = safeJoin(out, path);
-  await rm(full, { force: true });
-  // remove the folder too once the last generated file in it is gone
-  for (let dir = dirname(full); dir.startsWith(out + sep) && dir !== out; dir = dirname(dir)) {
-    try {
-      await rmdir(dir);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOTEMPTY' || code === 'EEXIST' || code === 'ENOENT') break;
-      throw error;
-    }
-  }
 }
 
 function sortedRecord(record: Record<string, string>): Record<string, string> {

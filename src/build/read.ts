@@ -38,7 +38,7 @@ export interface ReadOptions {
  */
 export async function readBuildInput(file: string, bytes: Buffer, label: string, previous: Manifest | undefined, options: ReadOptions): Promise<BuildInput> {
   const sources = catalogueFormat(file) === 'csv' ? csvSources(bytes) : undefined;
-  if (sources && previous?.sources && !options.full && !options.strict) {
+  if (sources && sources.scan.records.length > 0 && previous?.sources && !options.full && !options.strict) {
     const incremental = readChangedGroups(bytes, label, sources, previous);
     if (incremental) return incremental;
   }

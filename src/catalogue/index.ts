@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { inputError } from '../util/errors.ts';
 import { assertReadable } from '../util/files.ts';
@@ -9,6 +10,7 @@ import { readCsv } from './readers/csv.ts';
 import { readJsonl } from './readers/jsonl.ts';
 import { readJsonArray } from './readers/json.ts';
 import { readParquet } from './readers/parquet.ts';
+import { emptyCatalogue } from './readers/header.ts';
 import { checkRecord, type JsonResult } from './row.ts';
 import { readOpenApi } from '../openapi/read.ts';
 import { looksLikeOpenApiText } from '../openapi/document.ts';
@@ -86,13 +88,19 @@ export interface ReadCatalogueResult {
   problems: RowProblem[];
 }
 
-/** Reads and checks every row; bad rows become problems (or, with `strict`, an error). */
+/**
+ * Reads and checks every row; bad rows become problems (or, with `strict`, an error). A catalogue
+ * without a single row (0 bytes, a header only, `[]`, a Parquet file of 0 rows) is an input error
+ * in every format: built, linted or diffed, it would pass for an API with nothing in it.
+ */
 export async function readCatalogue(file: string, options: ReadCatalogueOptions = {}): Promise<ReadCatalogueResult> {
   await assertReadable(file);
+  const label = options.label ?? file;
+  if ((await stat(file)).size === 0) throw emptyCatalogue(label, 'the file is empty (0 bytes)');
   const rows: CatalogueRow[] = [];
   const problems: RowProblem[] = [];
   const schemaCache = new Map<string, JsonResult>(); // parsed schemas are shared, never modified
-  for await (const record of readRecords(file, options.label ?? file)) {
+  for await (const record of readRecords(file, label)) {
     const result = checkRecord(record, schemaCache);
     if (result.ok) {
       rows.push(result.row);
@@ -100,6 +108,7 @@ export async function readCatalogue(file: string, options: ReadCatalogueOptions 
     } else if (options.strict) throw inputError(result.problem.message, result.problem.source);
     else problems.push(result.problem);
   }
+  if (rows.length === 0 && problems.length === 0) throw emptyCatalogue(label, 'no rows');
   return { rows, problems };
 }
 

@@ -9,4 +9,5 @@ export { renderHtml } from './html.ts';
 export { renderSarif, findingKey, findingLocation, SARIF_VERSION, SARIF_SCHEMA_URI, SARIF_FINGERPRINT_KEY, type SarifOptions } from './sarif.ts';
 export { renderGithub, escapeData, escapeProperty } from './github.ts';
 export { writeReports, parseReportFormats, RENDERERS, type ReportSinks } from './write.ts';
-export { mergeReports, parseFindingsJson } from './merge.ts';
+export { mergeReports, parseFindingsJson, readFindingsJson } from './merge.ts';
+export { FINDINGS_JSON_DOCUMENT_SCHEMA } from './findings-schema.ts';

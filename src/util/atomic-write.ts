@@ -1,5 +1,4 @@
 import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
 import { dirname, basename, join } from 'node:path';
 
@@ -41,24 +40,6 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
     await rename(tmp, path);
   } catch (error) {
     await rm(tmp, { force: true });
-    throw error;
-  }
-}
-
-/** The same guarantee, synchronously and without fsync. */
-export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
-  const tmp = tempPath(path);
-  try {
-    writeFileSync(tmp, data);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(tmp, data);
-  }
-  try {
-    renameSync(tmp, path);
-  } catch (error) {
-    rmSync(tmp, { force: true });
     throw error;
   }
 }

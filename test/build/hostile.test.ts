@@ -67,3 +67,32 @@ describe('a catalogue with hostile rows', () => {
     expect(cli.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('a catalogue whose last record has an unclosed quote', () => {
+  it('builds every record before it and reports it as a bad row with its line; --strict keeps it fatal', async () => {
+    const rows = parse(await readFile(BUNDLED_CATALOGUE, 'utf8')) as string[][];
+    const taken = rows.slice(0, 9); // the header and eight rows
+    const file = join(dir, 'open-quote.csv');
+    const brokenLine = 10; // no quoted newlines in these rows: record n is line n + 1
+    await writeFile(file, `${stringify(taken, { record_delimiter: 'unix' })}${id(1)},"Open quote API,,null,E,,200,null,{},{}\n`);
+    expect(stringify(taken, { record_delimiter: 'unix' }).split('\n')).toHaveLength(10);
+
+    const out = join(dir, 'open-quote-out');
+    const cli = runCli(['build', file, '--out', out, '--json']);
+    expect(cli.code, cli.stderr).toBe(1); // a bad row is an error finding, not an input error
+    const invalid = (JSON.parse(cli.stdout) as { findings: Array<{ ruleId: string; source?: { line: number }; message: string }> }).findings.filter((f) => f.ruleId === 'catalogue/invalid-row');
+    expect(invalid.map((f) => f.source?.line)).toEqual([brokenLine]);
+    expect(invalid[0]!.message).toMatch(/open-quote\.csv:10: row is malformed CSV \(Quote Not Closed/);
+    const clean = join(dir, 'open-quote-clean.csv');
+    await writeFile(clean, stringify(taken, { record_delimiter: 'unix' }));
+    const expected = join(dir, 'open-quote-expected');
+    await build({ catalogue: clean, out: expected, root: dir });
+    const built = (await readManifest(out))!;
+    expect(built.apis.flatMap((a) => a.endpoints.map((e) => e.files))).toEqual((await readManifest(expected))!.apis.flatMap((a) => a.endpoints.map((e) => e.files)));
+
+    const strict = runCli(['build', file, '--out', join(dir, 'open-quote-strict'), '--strict']);
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toMatch(/open-quote\.csv:10: row is malformed CSV \(Quote Not Closed/);
+    expect(strict.stderr).not.toMatch(/\n\s+at /);
+  });
+});

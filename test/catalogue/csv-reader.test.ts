@@ -103,28 +103,43 @@ describe('CSV reader on broken files', () => {
     expect(error.message).toMatch(/^missing columns endpoint_name, response_status_code, response_json, response_json_schema/);
   });
 
-  it('reads a header-only file with every column as an empty catalogue', async () => {
+  it('refuses a header-only file with every column as an empty catalogue', async () => {
     const file = await writeFixture(dir, 'no-rows.csv', `${HEADER.join(',')}\r\n`);
-    expect(await readCatalogue(file)).toEqual({ rows: [], problems: [] });
+    expect((await inputErrorOf(readCatalogue(file))).message).toBe('empty catalogue: no rows');
   });
 
   it.each([
     ['in the last record (the quote runs to the end of the file)', 5, /Quote Not Closed/],
     ['in a middle record (the quote runs into the next record)', 3, /Invalid Closing Quote/],
-  ])('stops at an unclosed quote %s with an input error naming the line the record starts on', async (_, brokenEndpoint, reason) => {
+  ])('reports an unclosed quote %s as a bad row at the line the record starts on, and reads every other record', async (_, brokenEndpoint, reason) => {
     const lines = [HEADER.join(','), ...[1, 2, 3, 4, 5].map((e) => (e === brokenEndpoint ? `${rowId(1, e)},"Api with open quote,,null,E,,200,null,{},{}` : csvLine(good(e))))];
     const file = await writeFixture(dir, `unclosed-${brokenEndpoint}.csv`, `${lines.join('\n')}\n`);
-    const error = await inputErrorOf(readCatalogue(file));
-    expect(error.message).toMatch(/^malformed CSV in the record that starts here: /);
-    expect(error.message).toMatch(reason);
+    const { rows, problems } = await readCatalogue(file);
+    expect(rows.map((r) => r.endpointName)).toEqual([1, 2, 3, 4, 5].filter((e) => e !== brokenEndpoint).map((e) => `Endpoint ${e}`));
+    expect(rows.map((r) => r.source.line)).toEqual([1, 2, 3, 4, 5].filter((e) => e !== brokenEndpoint).map((e) => e + 1));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.source).toEqual({ file, line: brokenEndpoint + 1 });
+    expect(problems[0]!.message).toMatch(/^row is malformed CSV \(/);
+    expect(problems[0]!.message).toMatch(reason);
+
+    const error = await inputErrorOf(readCatalogue(file, { strict: true }));
     expect(error.context).toEqual({ file, line: brokenEndpoint + 1 });
-    expect(error.describe().startsWith(`${file}:${brokenEndpoint + 1}: malformed CSV`)).toBe(true);
+    expect(error.describe()).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${brokenEndpoint + 1}: row is malformed CSV`));
+  });
+
+  it('resumes after a malformed record that spans lines: its inner lines are bad rows, never good ones, and the records after it are read', async () => {
+    const broken = `${rowId(1, 2)},Api,,null,E,,200,"summary\nline two"x,{},{}`; // text after a closing quote, on the record's second line
+    const lines = [HEADER.join(','), csvLine(good(1)), broken, csvLine(good(3, { response_summary: 'a\nb' })), csvLine(good(4))];
+    const file = await writeFixture(dir, 'spanning.csv', `${lines.join('\n')}\n`);
+    const { rows, problems } = await readCatalogue(file);
+    expect(rows.map((r) => [r.endpointName, r.source.line])).toEqual([['Endpoint 1', 2], ['Endpoint 3', 5], ['Endpoint 4', 7]]);
+    expect(problems.map((p) => p.source.line)).toEqual([3, 4]);
   });
 
   it('rejects an empty file as having no header', async () => {
     const file = await writeFixture(dir, 'empty.csv', '');
     const error = await inputErrorOf(readCatalogue(file));
-    expect(error.message).toBe('empty catalogue: no header row');
+    expect(error.message).toBe('empty catalogue: the file is empty (0 bytes)');
     expect(error.context.file).toBe(file);
   });
 

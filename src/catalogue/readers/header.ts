@@ -33,3 +33,8 @@ export function checkHeader(header: readonly string[], file: string): void {
   }
   checked.add(header);
 }
+
+/** The one error for a catalogue without rows, whatever its format. */
+export function emptyCatalogue(file: string, why: string) {
+  return inputError(`empty catalogue: ${why}`, { file });
+}

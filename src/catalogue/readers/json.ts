@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { inputError } from '../../util/errors.ts';
 import type { RawRecord } from '../types.ts';
 import { recordFromObject } from './object.ts';
+import { emptyCatalogue } from './header.ts';
 
 /**
  * A JSON array of row objects. The whole file is one document, so a syntax error is fatal; the
@@ -9,8 +10,10 @@ import { recordFromObject } from './object.ts';
  */
 export async function* readJsonArray(path: string, file = path): AsyncGenerator<RawRecord> {
   let rows: unknown;
+  const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+  if (text.trim() === '') throw emptyCatalogue(file, 'no rows');
   try {
-    rows = JSON.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
+    rows = JSON.parse(text);
   } catch (error) {
     throw inputError(`not valid JSON: ${(error as Error).message}`, { file }, error);
   }

@@ -1,10 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import { commandContext, type GlobalFlags, type Runner } from '../context.ts';
 import { countBySeverity, formatFindingLine } from '../output.ts';
 import { exitCodeFor } from '../exit-codes.ts';
-import { inputError } from '../../util/errors.ts';
 
 interface ReportFlags extends GlobalFlags {
   merge?: string[];
@@ -37,17 +34,14 @@ async function execute(flags: ReportFlags): Promise<number> {
   const files = flags.merge!; // commander requires --merge with at least one file
   const context = await commandContext(flags);
   const { output, config } = context;
-  const { mergeReports, parseFindingsJson } = await import('../../reports/merge.ts');
+  const { mergeReports, readFindingsJson } = await import('../../reports/merge.ts');
   const { writeReports } = await import('../../reports/index.ts');
   const { RULES } = await import('../../rules/index.ts');
   const { VERSION } = await import('../../version.ts');
   const { reportDir } = await import('../../run/index.ts');
 
   const reports = [];
-  for (const given of files) {
-    const file = await findingsFile(given);
-    reports.push({ file: given, report: parseFindingsJson(await readFile(file, 'utf8'), given) });
-  }
+  for (const given of files) reports.push({ file: given, report: await readFindingsJson(given) });
   const input = mergeReports(reports, { tool: { name: 'apiconform', version: VERSION }, rules: RULES, failOn: config.failOn });
   const written = await writeReports(reportDir(config, 'report', flags.out), input, config.formats);
 
@@ -65,15 +59,4 @@ async function execute(flags: ReportFlags): Promise<number> {
     output.info(`reports: ${written.join(', ')}`);
   }
   return exitCodeFor(input.findings, config.failOn);
-}
-
-/** A findings.json path, or a report folder's. */
-async function findingsFile(given: string): Promise<string> {
-  let info;
-  try {
-    info = await stat(given);
-  } catch (error) {
-    throw inputError(`cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file: given });
-  }
-  return info.isDirectory() ? join(given, 'findings.json') : given;
 }
