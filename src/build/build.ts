@@ -4,9 +4,11 @@ import { resolve, sep } from 'node:path';
 import type { Finding } from '../findings/types.ts';
 import type { CatalogueModel } from '../model/types.ts';
 import { assertReadable } from '../util/files.ts';
-import { fileHash } from '../util/hash.ts';
+import { contentHash, fileHash } from '../util/hash.ts';
+import { CACHE_DIR, KeyedCache } from '../util/keyed-cache.ts';
+import { codeFingerprint } from '../util/code-fingerprint.ts';
 import { recoverOutput } from './commit.ts';
-import { readManifest, type Manifest } from './manifest.ts';
+import { MANIFEST_FILE, readManifest, type Manifest } from './manifest.ts';
 
 export interface BuildOptions {
   catalogue: string;
@@ -66,13 +68,45 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   recoverOutput(out);
   const sourceBytes = await readFile(options.catalogue);
   const sourceSha = fileHash(sourceBytes);
-  const previous = options.force ? undefined : await readManifest(out);
+  // the previous output is reused only if this code made it: after a code change, every file is regenerated and compared
+  const previous = options.force || !(await builtByThisCode(root, out)) ? undefined : await readManifest(out);
 
   if (previous && previous.source.sha256 === sourceSha && !options.check && !options.fullModel && filesPresent(out, previous)) {
     return { findings: previous.findings, written: [], removed: [], regenerated: 0, reused: countEndpoints(previous), noOp: true, rows: previous.source.rows };
   }
 
-  return (await import('./pipeline.ts')).runBuild(options, { out, root, sourceBytes, sourceSha, previous });
+  const result = await (await import('./pipeline.ts')).runBuild(options, { out, root, sourceBytes, sourceSha, previous });
+  if (!options.check) await recordBuild(root, out);
+  return result;
+}
+
+const BUILDS_FILE = 'builds.json';
+const buildsCache = () => `builds-v1 ${codeFingerprint()}`;
+const buildKey = async (out: string) => {
+  try {
+    return contentHash(`${out}\u0000${fileHash(await readFile(resolve(out, MANIFEST_FILE)))}`);
+  } catch {
+    return undefined; // no manifest: nothing to reuse
+  }
+};
+
+/**
+ * Whether the manifest in `out` was written by this code (a record in the project's cache folder,
+ * keyed by the manifest's bytes, under the fingerprint of all the code). The committed manifest
+ * cannot say it: it would change with every edit to the code. A fresh clone has no record, so
+ * its first build (or `--check`) regenerates and compares everything.
+ */
+async function builtByThisCode(root: string, out: string): Promise<boolean> {
+  const key = await buildKey(out);
+  return key !== undefined && KeyedCache.open<true>(resolve(root, CACHE_DIR), BUILDS_FILE, buildsCache()).get(key) === true;
+}
+
+async function recordBuild(root: string, out: string): Promise<void> {
+  const key = await buildKey(out);
+  if (key === undefined) return;
+  const cache = KeyedCache.open<true>(resolve(root, CACHE_DIR), BUILDS_FILE, buildsCache());
+  cache.set(key, true);
+  await cache.save();
 }
 
 function countEndpoints(manifest: Manifest): number {

@@ -10,7 +10,9 @@ import { displayPath } from '../build/paths.ts';
 import { build } from '../build/index.ts';
 import { lint } from '../checks/lint/index.ts';
 import { apiInputHash, checkExamples, CheckCache, SchemaCompiler, SchemaIndex } from '../checks/conformance/index.ts';
-import { KeyedCache } from '../util/keyed-cache.ts';
+import { CACHE_DIR, KeyedCache } from '../util/keyed-cache.ts';
+
+export { CACHE_DIR };
 import type { ResponseTarget, TargetOutcome } from '../checks/properties/index.ts';
 import type { ApiContract, MatcherNode } from '../contracts/index.ts';
 import { RULES } from '../rules/index.ts';
@@ -21,8 +23,6 @@ import { contentHash, fileHash } from '../util/hash.ts';
 import { codeFingerprint } from '../util/code-fingerprint.ts';
 import { VERSION } from '../version.ts';
 
-/** Where apiconform keeps caches that only make later runs faster (never needed for correctness). */
-export const CACHE_DIR = 'node_modules/.cache/apiconform';
 
 export type RunCommand = 'lint' | 'validate' | 'all' | 'verify' | 'diff' | 'drift';
 

@@ -11,6 +11,9 @@ interface CacheFile<T> {
   used: Record<string, number>;
 }
 
+/** Where apiconform keeps caches that only make later runs faster (never needed for correctness), under the project root. */
+export const CACHE_DIR = 'node_modules/.cache/apiconform';
+
 /** An entry no run has used in this many changing runs is dropped. */
 const KEEP_GENERATIONS = 5;
 
