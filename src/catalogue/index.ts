@@ -11,6 +11,8 @@ import { readJsonl } from './readers/jsonl.ts';
 import { readJsonArray } from './readers/json.ts';
 import { readParquet } from './readers/parquet.ts';
 import { emptyCatalogue } from './readers/header.ts';
+
+export { emptyCatalogue };
 import { checkRecord, type JsonResult } from './row.ts';
 import { readOpenApi } from '../openapi/read.ts';
 import { looksLikeOpenApiText } from '../openapi/document.ts';
@@ -108,7 +110,9 @@ export async function readCatalogue(file: string, options: ReadCatalogueOptions 
     } else if (options.strict) throw inputError(result.problem.message, result.problem.source);
     else problems.push(result.problem);
   }
-  if (rows.length === 0 && problems.length === 0) throw emptyCatalogue(label, 'no rows');
+  // An OpenAPI document without a JSON response is a valid document of an API with none yet (the
+  // old side of a diff that adds the first one), not an empty file.
+  if (rows.length === 0 && problems.length === 0 && catalogueFormat(file) !== 'openapi') throw emptyCatalogue(label, 'no rows');
   return { rows, problems };
 }
 

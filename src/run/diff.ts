@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { catalogueFormat, checkRecord, type CatalogueRow, type RowProblem } from '../catalogue/index.ts';
+import { catalogueFormat, checkRecord, emptyCatalogue, type CatalogueRow, type RowProblem } from '../catalogue/index.ts';
 import { firstField, type CsvRecordRange } from '../catalogue/csv-records.ts';
 import { parseCsvSubset } from '../catalogue/readers/csv.ts';
 import { gradeFindings } from '../config/index.ts';
@@ -95,6 +95,10 @@ export async function runDiff(oldCatalogue: string | CatalogueSource, newCatalog
   const [oldBytes, newBytes] = await Promise.all([readSource(before, root), readSource(after, root)]);
   const csv = catalogueFormat(before.path) === 'csv' && catalogueFormat(after.path) === 'csv';
   const sources = csv ? [csvSources(oldBytes, { hash: false }), csvSources(newBytes, { hash: false })] : [undefined, undefined];
+  // a header without records is as empty as a 0-byte file, whichever path reads it
+  sources.forEach((source, i) => {
+    if (source && source.groups.size === 0) throw emptyCatalogue([before, after][i]!.label, 'no rows');
+  });
   let sides: [Side, Side];
   if (sources[0] && sources[1] && !options.config.strict) {
     sides = changedApis(oldBytes, newBytes, sources[0], sources[1], before.label, after.label) ?? (await fullSides(before, after, oldBytes, newBytes, options));

@@ -133,7 +133,8 @@ describe('report --merge refuses a findings.json that is not one, naming the fil
       [empty, /empty-folder: is a folder without a findings\.json/],
       ['/dev/zero', /\/dev\/zero: is not a regular file/],
       [huge, /huge\.json: is 209715200 bytes, more than the 134217728 a findings\.json may have/],
-      [deep, /deep\.json at \/findings\/0\/evidence(\/0)+: nested more than 208 levels deep/],
+      // the pointer alone is longer than an error line may be: the line is cut, and says so
+      [deep, /deep\.json at \/findings\/0\/evidence(\/0)+… \d+ more characters/],
     ];
     for (const [given, message] of cases) {
       const run = runCli(['report', '--merge', given, '--out', join(dir, 'refused')]);
