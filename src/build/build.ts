@@ -68,16 +68,24 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   recoverOutput(out);
   const sourceBytes = await readFile(options.catalogue);
   const sourceSha = fileHash(sourceBytes);
-  // the previous output is reused only if this code made it: after a code change, every file is regenerated and compared
-  const previous = options.force || !(await builtByThisCode(root, out)) ? undefined : await readManifest(out);
-
-  if (previous && previous.source.sha256 === sourceSha && !options.check && !options.fullModel && filesPresent(out, previous)) {
-    return { findings: previous.findings, written: [], removed: [], regenerated: 0, reused: countEndpoints(previous), noOp: true, rows: previous.source.rows };
+  const manifest = options.force ? undefined : await readManifest(out);
+  // Endpoints are reused only if this code made them: after a code change every file is
+  // regenerated and compared (the manifest still says which files the tree holds, for removals).
+  const trusted = manifest !== undefined && (await builtByThisCode(root, out));
+  if (manifest && trusted && manifest.source.sha256 === sourceSha && !options.check && !options.fullModel && filesPresent(out, manifest)) {
+    return { findings: manifest.findings, written: [], removed: [], regenerated: 0, reused: countEndpoints(manifest), noOp: true, rows: manifest.source.rows };
   }
+  const previous = manifest && !trusted ? withoutReuse(manifest) : manifest;
 
   const result = await (await import('./pipeline.ts')).runBuild(options, { out, root, sourceBytes, sourceSha, previous });
   if (!options.check) await recordBuild(root, out);
   return result;
+}
+
+/** The manifest as a list of files only: no endpoint matches its input hash, no raw rows are skipped. */
+function withoutReuse(manifest: Manifest): Manifest {
+  const { sources: _sources, ...rest } = manifest;
+  return { ...rest, apis: manifest.apis.map((api) => ({ ...api, endpoints: api.endpoints.map((endpoint) => ({ ...endpoint, inputHash: '' })) })) };
 }
 
 const BUILDS_FILE = 'builds.json';
