@@ -1,5 +1,5 @@
 /** JSON-value helpers with JSON Schema's semantics (equality ignores key order; 1 equals 1.0). */
-export { cloneJson, isPlainObject, setOwn } from '../util/json.ts';
+export { cloneJson, deleteAt, isPlainObject, replaceAt, setOwn } from '../util/json.ts';
 
 export type JsonType = 'null' | 'boolean' | 'integer' | 'number' | 'string' | 'array' | 'object';
 

@@ -1,6 +1,6 @@
 import type { PreparedDocument } from './document.ts';
 import { FORMAT_BREAKERS, formatCheck } from './formats.ts';
-import { codePointLength, isPlainObject, jsonEqual, joinPointer, setOwn, type JsonType } from './json.ts';
+import { codePointLength, deleteAt, isPlainObject, jsonEqual, joinPointer, replaceAt, setOwn, type JsonType } from './json.ts';
 import type { RawSchema } from './keywords.ts';
 import { compilePattern } from './regex.ts';
 
@@ -427,37 +427,4 @@ function propertySchemas(applied: SchemaObject[], key: string): RawSchema[] {
     if (!matched && 'additionalProperties' in s) out.push(s.additionalProperties as RawSchema);
   }
   return out;
-}
-
-function replaceAt(root: unknown, path: ReadonlyArray<string | number>, replacement: unknown): unknown {
-  if (path.length === 0) return replacement;
-  const [head, ...rest] = path;
-  if (Array.isArray(root)) {
-    const copy = root.slice();
-    copy[head as number] = replaceAt(root[head as number], rest, replacement);
-    return copy;
-  }
-  const copy: Record<string, unknown> = {};
-  const source = root as Record<string, unknown>;
-  for (const k of Object.keys(source)) setOwn(copy, k, source[k]);
-  const existing = Object.prototype.hasOwnProperty.call(source, head as string) ? source[head as string] : undefined;
-  setOwn(copy, head as string, rest.length === 0 ? replacement : replaceAt(existing, rest, replacement));
-  return copy;
-}
-
-function deleteAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
-  if (path.length === 1) {
-    const copy: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(root as Record<string, unknown>)) if (k !== path[0]) setOwn(copy, k, v);
-    return copy;
-  }
-  const [head, ...rest] = path;
-  if (Array.isArray(root)) {
-    const copy = root.slice();
-    copy[head as number] = deleteAt(root[head as number], rest);
-    return copy;
-  }
-  const copy: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(root as Record<string, unknown>)) setOwn(copy, k, k === head ? deleteAt(v, rest) : v);
-  return copy;
 }

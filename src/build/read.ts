@@ -1,4 +1,4 @@
-import { catalogueFormat, checkRecord, readCatalogue, type CatalogueRow, type RowProblem } from '../catalogue/index.ts';
+import { catalogueFormat, checkRecords, readCatalogue, type CatalogueRow, type RowProblem } from '../catalogue/index.ts';
 import { parseCsvSubset } from '../catalogue/readers/csv.ts';
 import type { CsvRecordRange } from '../catalogue/csv-records.ts';
 import type { Finding } from '../findings/types.ts';
@@ -70,14 +70,7 @@ function readChangedGroups(bytes: Buffer, label: string, sources: CsvSources, pr
     const raw = parseCsvSubset(bytes, sources.scan, records, label);
     if (!raw) return undefined;
 
-    const rows: CatalogueRow[] = [];
-    const problems: RowProblem[] = [];
-    const schemaCache = new Map();
-    for (const record of raw) {
-      const result = checkRecord(record, schemaCache);
-      if (result.ok) rows.push(result.row);
-      else problems.push(result.problem);
-    }
+    const { rows, problems } = checkRecords(raw);
     const ghosts = new Map<string, { api: ManifestApi; endpoint: ManifestEndpoint }>();
     for (const group of sources.groups.values()) {
       if (dirty.has(group.key)) continue;

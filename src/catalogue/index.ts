@@ -19,7 +19,7 @@ import { looksLikeOpenApiText } from '../openapi/document.ts';
 
 export type { CatalogueRow, RawRecord, RowProblem, SourceLocation, CatalogueFormat } from './types.ts';
 export { CATALOGUE_COLUMNS, type CatalogueColumn } from './columns.ts';
-export { checkRecord } from './row.ts';
+export { checkRecord, checkRecords } from './row.ts';
 
 const FORMATS: Record<string, CatalogueFormat> = {
   '.csv': 'csv',

@@ -136,3 +136,16 @@ function parseJsonColumn(value: unknown, column: CatalogueColumn): JsonResult {
     return { ok: false, message: `${column} is not valid JSON: ${(error as Error).message}` };
   }
 }
+
+/** Every record checked, with one schema cache: the good rows and the bad rows' problems, in order. */
+export function checkRecords(records: Iterable<RawRecord>): { rows: CatalogueRow[]; problems: RowProblem[] } {
+  const rows: CatalogueRow[] = [];
+  const problems: RowProblem[] = [];
+  const schemaCache = new Map<string, JsonResult>();
+  for (const record of records) {
+    const result = checkRecord(record, schemaCache);
+    if (result.ok) rows.push(result.row);
+    else problems.push(result.problem);
+  }
+  return { rows, problems };
+}

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { catalogueFormat, checkRecord, emptyCatalogue, type CatalogueRow, type RowProblem } from '../catalogue/index.ts';
+import { catalogueFormat, checkRecords, emptyCatalogue, type RowProblem } from '../catalogue/index.ts';
 import { firstField, type CsvRecordRange } from '../catalogue/csv-records.ts';
 import { parseCsvSubset } from '../catalogue/readers/csv.ts';
 import { gradeFindings } from '../config/index.ts';
@@ -172,14 +172,7 @@ function changedApis(oldBytes: Buffer, newBytes: Buffer, old: CsvSources, now: C
 function parseGroups(bytes: Buffer, sources: CsvSources, records: CsvRecordRange[], label: string): Side | undefined {
   const raw = parseCsvSubset(bytes, sources.scan, records, label);
   if (!raw) return undefined;
-  const rows: CatalogueRow[] = [];
-  const problems: RowProblem[] = [];
-  const schemaCache = new Map();
-  for (const record of raw) {
-    const result = checkRecord(record, schemaCache);
-    if (result.ok) rows.push(result.row);
-    else problems.push(result.problem);
-  }
+  const { rows, problems } = checkRecords(raw);
   const { model, problems: modelProblems } = buildModel(rows);
   return { model, problems: [...problems, ...modelProblems], rows: sources.scan.records.length, ...counts(model) };
 }

@@ -17,3 +17,38 @@ export function cloneJson<T>(value: T): T {
   for (const [k, v] of Object.entries(value)) setOwn(out, k, cloneJson(v));
   return out as T;
 }
+
+/** A copy of `root` with the value at `path` replaced (or added); only the nodes on the path are copied. */
+export function replaceAt(root: unknown, path: ReadonlyArray<string | number>, replacement: unknown): unknown {
+  if (path.length === 0) return replacement;
+  const [head, ...rest] = path;
+  if (Array.isArray(root)) {
+    const copy = root.slice();
+    copy[head as number] = replaceAt(root[head as number], rest, replacement);
+    return copy;
+  }
+  const copy: Record<string, unknown> = {};
+  const source = root as Record<string, unknown>;
+  for (const k of Object.keys(source)) setOwn(copy, k, source[k]);
+  const existing = Object.prototype.hasOwnProperty.call(source, head as string) ? source[head as string] : undefined;
+  setOwn(copy, head as string, rest.length === 0 ? replacement : replaceAt(existing, rest, replacement));
+  return copy;
+}
+
+/** A copy of `root` without the object key at the end of `path`; only the nodes on the path are copied. */
+export function deleteAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
+  if (path.length === 1) {
+    const copy: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(root as Record<string, unknown>)) if (k !== path[0]) setOwn(copy, k, v);
+    return copy;
+  }
+  const [head, ...rest] = path;
+  if (Array.isArray(root)) {
+    const copy = root.slice();
+    copy[head as number] = deleteAt(root[head as number], rest);
+    return copy;
+  }
+  const copy: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(root as Record<string, unknown>)) setOwn(copy, k, k === head ? deleteAt(v, rest) : v);
+  return copy;
+}

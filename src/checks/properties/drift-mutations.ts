@@ -1,5 +1,5 @@
 import { appendPointer } from '../../schemas/index.ts';
-import { isPlainObject, setOwn } from '../../util/json.ts';
+import { deleteAt, isPlainObject, replaceAt, setOwn } from '../../util/json.ts';
 
 /**
  * The ways a live response drifts from its catalogue example, as `drift` would meet them: a field
@@ -102,36 +102,5 @@ function withKey(object: Record<string, unknown>, key: string, added: unknown): 
   const copy: Record<string, unknown> = {};
   for (const k of Object.keys(object)) setOwn(copy, k, object[k]);
   setOwn(copy, key, added);
-  return copy;
-}
-
-/** A copy of `root` with the value at `path` replaced; only the nodes on the path are copied. */
-function replaceAt(root: unknown, path: ReadonlyArray<string | number>, replacement: unknown): unknown {
-  if (path.length === 0) return replacement;
-  const [head, ...rest] = path;
-  if (Array.isArray(root)) {
-    const copy = root.slice();
-    copy[head as number] = replaceAt(root[head as number], rest, replacement);
-    return copy;
-  }
-  const object = root as Record<string, unknown>;
-  const copy: Record<string, unknown> = {};
-  for (const k of Object.keys(object)) setOwn(copy, k, k === head ? replaceAt(object[k], rest, replacement) : object[k]);
-  return copy;
-}
-
-function deleteAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
-  const [head, ...rest] = path;
-  if (Array.isArray(root)) {
-    const copy = root.slice();
-    copy[head as number] = deleteAt(root[head as number], rest);
-    return copy;
-  }
-  const object = root as Record<string, unknown>;
-  const copy: Record<string, unknown> = {};
-  for (const k of Object.keys(object)) {
-    if (k !== head) setOwn(copy, k, object[k]);
-    else if (rest.length > 0) setOwn(copy, k, deleteAt(object[k], rest));
-  }
   return copy;
 }
