@@ -41,8 +41,11 @@ describe('control characters in provider and catalogue text', () => {
   });
 
   it('never reach the terminal raw, in a finding line', () => {
-    const line = formatFindingLine({ ruleId: 'drift/non-json-body', severity: 'error', api: 'evil', endpoint: `e${HOSTILE}`, message: `x\n${HOSTILE}` });
+    const coloured = formatFindingLine({ ruleId: 'drift/non-json-body', severity: 'error', api: 'evil', endpoint: `e${HOSTILE}`, message: `x\n${HOSTILE}` });
+    // the line's own colours (on where the terminal or CI=true asks for them) are the only escapes left
+    const line = coloured.replace(/\u001b\[\d+(;\d+)*m/g, '');
     expect(RAW_CONTROL.test(line)).toBe(false);
+    expect(line).toContain('u001b[2J');
     expect(line).not.toContain('\n');
   });
 });
