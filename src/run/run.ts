@@ -126,8 +126,7 @@ async function propertyFindings(part: CatalogueModel, schemas: SchemaIndex, cont
   for (const contract of contracts) {
     for (const i of contract.interactions) matchers.set(`${i.api}\u0000${i.endpoint}\u0000${i.status}\u0000${i.example}`, i.response.body);
   }
-  const inPart = new Set(part.apis.flatMap((api) => api.endpoints.map((endpoint) => `${api.slug}\u0000${endpoint.slug}`)));
-  const planned = planResponseTargets(part, schemas, (api, endpoint, status, example) => matchers.get(`${api}\u0000${endpoint}\u0000${status}\u0000${example}`)!, (api, endpoint) => inPart.has(`${api}\u0000${endpoint}`));
+  const planned = planResponseTargets(part, schemas, (api, endpoint, status, example) => matchers.get(`${api}\u0000${endpoint}\u0000${status}\u0000${example}`)!);
   const cache = KeyedCache.open<TargetOutcome>(resolve(options.root ?? process.cwd(), CACHE_DIR), PROPERTIES_CACHE_FILE, `properties-v1 ${codeFingerprint()}`);
   const keyOf = (target: ResponseTarget) => contentHash(`${target.key}\u0000${runs}\u0000${seed}`);
   const outcomes: Array<TargetOutcome | undefined> = planned.map(({ target }) => cache.get(keyOf(target)));

@@ -156,7 +156,7 @@ function runPositive(context: RunContext, arbitrary: fc.Arbitrary<unknown>, vali
     context.target.pointer,
     `a body built from the schema is rejected by its own validator ${stage} (${summariseErrors(errors)}): the schema's keywords disagree with each other or with the validator; ` +
       `make them consistent (reproduce with seed ${details.seed}, counterexample in evidence)`,
-    { seed: details.seed, path: details.counterexamplePath, numRuns: context.numRuns, counterexample: clip(counterexample), errors },
+    { seed: details.seed, path: details.counterexamplePath, numRuns: context.numRuns, counterexample: clipEvidence(counterexample), errors },
   );
 }
 
@@ -173,7 +173,7 @@ function runNegative(context: RunContext, arbitrary: fc.Arbitrary<MutatedValue>,
     context.target.pointer,
     `mutation ${kind} at ${pointer || 'the root'} (${description}) is still accepted by the validator: the schema does not enforce what it declares there; ` +
       `tighten the keyword or the branch that lets it through (reproduce with seed ${details.seed})`,
-    { seed: details.seed, path: details.counterexamplePath, mutation: sample.mutation, value: clip(sample.value) },
+    { seed: details.seed, path: details.counterexamplePath, mutation: sample.mutation, value: clipEvidence(sample.value) },
   );
 }
 
@@ -226,7 +226,8 @@ function summariseErrors(errors: ValidateFunction['errors']): string {
     .join('; ');
 }
 
-function clip(value: unknown): unknown {
+/** A value for a finding's evidence: as is, or its JSON cut to EVIDENCE_CHARS with the full length said. */
+export function clipEvidence(value: unknown): unknown {
   const text = JSON.stringify(value);
   if (text === undefined || text.length <= EVIDENCE_CHARS) return value;
   return `${text.slice(0, EVIDENCE_CHARS)}… (${text.length} characters)`;

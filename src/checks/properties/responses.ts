@@ -4,6 +4,7 @@ import type { CatalogueModel } from '../../model/types.ts';
 import { canonicalJson } from '../../util/canonical-json.ts';
 import { contentHash } from '../../util/hash.ts';
 import type { SchemaIndex } from '../conformance/index.ts';
+import { clipEvidence } from './check.ts';
 import { DRIFT_KIND_LABEL } from './drift-mutations.ts';
 import type { ResponseTarget, TargetOutcome } from './response-check.ts';
 import {
@@ -41,11 +42,11 @@ export type MatchersOf = (api: string, endpoint: string, status: number, example
  * the examples that have it, in model order. A full-size catalogue has ~28,000 examples and about
  * 18,500 distinct schemas; endpoints that share a schema share the work.
  */
-export function planResponseTargets(model: CatalogueModel, schemas: SchemaIndex, matchersOf: MatchersOf, include: (api: string, endpoint: string) => boolean = () => true): PlannedTarget[] {
+export function planResponseTargets(model: CatalogueModel, schemas: SchemaIndex, matchersOf: MatchersOf): PlannedTarget[] {
   const bySchema = new Map<string, { schema: unknown; matchers: Map<string, number>; matcherList: MatcherNode[]; uses: ResponseUse[] }>();
-  for (const site of schemas.sites()) {
+  // `model` may be a shard of the index's model: its APIs hold the same endpoints
+  for (const site of schemas.sites(model.apis)) {
     const { api, endpoint, response, example } = site;
-    if (!include(api.slug, endpoint.slug)) continue;
     const normalised = schemas.normalised(example);
     let group = bySchema.get(normalised.hash);
     if (!group) bySchema.set(normalised.hash, (group = { schema: normalised.schema, matchers: new Map(), matcherList: [], uses: [] }));
@@ -118,7 +119,7 @@ export function responseFindings(planned: readonly PlannedTarget[], outcomes: re
           severity: propertyMockNonconforming.severity,
           pointer: use.pointer,
           message: `${label}: the mock provider's Prefer: dynamic=true body is rejected by the response validator (${outcome.mock.errors}); replay with seed ${outcome.seed}, shrunk body in evidence`,
-          evidence: { seed: outcome.seed, runs: outcome.runs, body: clip(outcome.mock.body), errors: outcome.mock.errors },
+          evidence: { seed: outcome.seed, runs: outcome.runs, body: clipEvidence(outcome.mock.body), errors: outcome.mock.errors },
         });
       }
       const contract = outcome.contracts[use.matcher]!;
@@ -131,7 +132,7 @@ export function responseFindings(planned: readonly PlannedTarget[], outcomes: re
           severity: propertyContractTooStrict.severity,
           pointer: use.pointer,
           message: `${interaction}: a body the schema allows fails the contract's matching rules at ${contract.tooStrict.pointer || '/'}; a provider sending it would fail verification (seed ${outcome.seed}, shrunk body in evidence)`,
-          evidence: { seed: outcome.seed, at: contract.tooStrict.pointer, body: clip(contract.tooStrict.body) },
+          evidence: { seed: outcome.seed, at: contract.tooStrict.pointer, body: clipEvidence(contract.tooStrict.body) },
         });
       }
       if (contract.blindSpots.length > 0) {
@@ -169,13 +170,4 @@ export function responseFindings(planned: readonly PlannedTarget[], outcomes: re
     });
   }
   return findings;
-}
-
-/** How much of a body goes into a finding's evidence. */
-const EVIDENCE_CHARS = 2000;
-
-function clip(value: unknown): unknown {
-  const text = JSON.stringify(value);
-  if (text === undefined || text.length <= EVIDENCE_CHARS) return value;
-  return `${text.slice(0, EVIDENCE_CHARS)}… (${text.length} characters)`;
 }
