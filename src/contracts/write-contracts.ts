@@ -38,6 +38,8 @@ export interface WriteContractsOptions {
 export interface WriteContractsResult {
   /** Pact files written, relative to `out`, sorted. */
   files: string[];
+  /** The sha256 of each file of `files` as it now is (so that readers need not read them again). */
+  fileHashes: Map<string, string>;
   /** How many of `files` were (re)written; the others were already up to date. */
   written: number;
   /** Stale pact files of this consumer removed from `out` (APIs no longer in the catalogue). */
@@ -75,27 +77,33 @@ export async function writeContracts(options: WriteContractsOptions): Promise<Wr
   const cache = options.cacheDir ? KeyedCache.open<string>(options.cacheDir, PACTS_CACHE_FILE, `pacts-v1 ${codeFingerprint()}`) : undefined;
   const jobKey = (contract: ApiContract) => contentHash(`${out}\u0000${consumer}\u0000${JSON.stringify(contract.interactions.map(toJob))}`);
   const files: string[] = [];
-  const todo: ApiContract[] = [];
+  const fileHashes = new Map<string, string>();
+  const todo: Array<{ contract: ApiContract; key: string | undefined }> = [];
   for (const contract of contracts) {
     if (contract.interactions.length === 0) continue;
-    const written = cache?.get(jobKey(contract));
-    if (written !== undefined && (await currentHash(join(out, pactFileName(consumer, contract.provider)))) === written) files.push(pactFileName(consumer, contract.provider));
-    else todo.push(contract);
+    const key = cache ? jobKey(contract) : undefined;
+    const written = key === undefined ? undefined : cache!.get(key);
+    const name = pactFileName(consumer, contract.provider);
+    if (written !== undefined && (await currentHash(join(out, name))) === written) {
+      files.push(name);
+      fileHashes.set(name, written);
+    } else todo.push({ contract, key });
   }
 
   const scratch = await mkdtemp(join(tmpdir(), 'apiconform-contracts-'));
   let texts: Map<string, string>;
   try {
-    texts = todo.length > 0 ? await writePacts(todo, { consumer, dir: scratch }) : new Map();
+    texts = todo.length > 0 ? await writePacts(todo.map((t) => t.contract), { consumer, dir: scratch }) : new Map();
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
-  for (const contract of todo) {
+  for (const { contract, key } of todo) {
     const text = texts.get(contract.provider);
     if (text === undefined) continue;
     const name = pactFileName(consumer, contract.provider);
     await writeFileAtomic(join(out, name), text);
-    cache?.set(jobKey(contract), fileHash(text));
+    fileHashes.set(name, fileHash(text));
+    if (key !== undefined) cache!.set(key, fileHashes.get(name)!);
     files.push(name);
   }
   await cache?.save();
@@ -104,6 +112,7 @@ export async function writeContracts(options: WriteContractsOptions): Promise<Wr
   return {
     files: files.sort(),
     written: todo.length,
+    fileHashes,
     removed,
     apis: files.length,
     interactions: interactions.length,

@@ -245,7 +245,12 @@ export async function runAll(options: RunOptions): Promise<RunResult> {
   findings.push(...contracts.findings);
   findings.push(...(await propertyFindings(part, checked.schemas, contracts.contracts, options)));
   options.onPhase?.({ phase: 'verify', detail: `${contracts.interactions} interactions` });
-  const pacts = contracts.contracts.filter((c) => c.interactions.length > 0).map((c) => ({ provider: c.provider, file: join(config.contracts, pactFileName(DEFAULT_CONSUMER, c.provider)) }));
+  const pacts = contracts.contracts
+    .filter((c) => c.interactions.length > 0)
+    .map((c) => {
+      const name = pactFileName(DEFAULT_CONSUMER, c.provider);
+      return { provider: c.provider, file: join(config.contracts, name), sha: contracts.fileHashes.get(name)! };
+    });
   findings.push(...(await verifyAgainstMock(part, pacts, resolve(root, CACHE_DIR), config.strict)));
   return result('all', model, part, displayPath(config.catalogue, root), built.rows, findings, options, started);
 }
@@ -257,15 +262,15 @@ export const VERIFIED_CACHE_FILE = 'verified.json';
  * an API whose pact file and catalogue rows (which the mock answers from) are unchanged keeps its
  * findings, and the Pact verifier runs over the other files only.
  */
-async function verifyAgainstMock(model: CatalogueModel, pacts: ReadonlyArray<{ provider: string; file: string }>, cacheDir: string, strict: boolean): Promise<Finding[]> {
+async function verifyAgainstMock(model: CatalogueModel, pacts: ReadonlyArray<{ provider: string; file: string; sha: string }>, cacheDir: string, strict: boolean): Promise<Finding[]> {
   const cache = KeyedCache.open<Finding[]>(cacheDir, VERIFIED_CACHE_FILE, `verified-v1 ${codeFingerprint()}`);
   const apis = new Map(model.apis.map((api) => [api.slug, api]));
   const findings: Finding[] = [];
   const todo: Array<{ provider: string; file: string; key: string }> = [];
-  for (const { provider, file } of pacts) {
+  for (const { provider, file, sha } of pacts) {
     const api = apis.get(provider);
     if (!api) continue;
-    const key = contentHash(`${fileHash(await readFile(file))}\u0000${apiInputHash(api)}`);
+    const key = contentHash(`${sha}\u0000${apiInputHash(api)}`);
     const kept = cache.get(key);
     if (kept) findings.push(...kept);
     else todo.push({ provider, file, key });
